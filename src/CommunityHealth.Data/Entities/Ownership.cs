@@ -1,0 +1,18 @@
+namespace CommunityHealth.Data.Entities;
+
+/// <summary>Every table carries its district key (the future Citus distribution column).</summary>
+public interface IDistrictOwned
+{
+    Guid DistrictId { get; set; }
+}
+
+/// <summary>
+/// Rows that belong to a place in the organisation tree. <see cref="OrganizationId"/> is the owning
+/// organisation; <see cref="CenterId"/> the center above it (itself when the owner is a center; null
+/// for the bureau). Data scope compares these columns by equality so it stays index-friendly.
+/// </summary>
+public interface IScoped : IDistrictOwned
+{
+    Guid? CenterId { get; set; }
+    Guid OrganizationId { get; set; }
+}

@@ -1,0 +1,106 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CommunityHealth.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Data;
+
+/// <summary>
+/// The provider-neutral model. Data scope is enforced here, by global query filters on every
+/// <see cref="IScoped"/> entity, so no query can forget it. Thin subclasses per provider own migrations.
+/// </summary>
+public abstract class HealthDbContext(DbContextOptions options) : IdentityUserContext<StaffUser, Guid>(options)
+{
+    /// <summary>Set by the factory for each unit of work; the default sees nothing.</summary>
+    public DataScope Scope { get; set; } = DataScope.Nothing;
+
+    // Query filters read these members; EF Core turns them into parameters of each query.
+    private Guid ScopeDistrictId => Scope.DistrictId ?? Guid.Empty;
+    private Guid? ScopeCenterId => Scope.CenterId;
+    private Guid ScopeOrganizationId => Scope.OrganizationId ?? Guid.Empty;
+
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Grid> Grids => Set<Grid>();
+    public DbSet<StaffRoleAssignment> StaffRoles => Set<StaffRoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HealthDbContext).Assembly, t => t.Namespace == typeof(Configurations.OrganizationConfiguration).Namespace);
+
+        // Identity's own tables carry the district key too (shadow property, filled on save).
+        foreach (var t in new[] { typeof(IdentityUserClaim<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>) })
+        {
+            builder.Entity(t).Property<Guid>(nameof(IDistrictOwned.DistrictId));
+            builder.Entity(t).HasIndex(nameof(IDistrictOwned.DistrictId));
+        }
+
+        // One model per scope level (see ScopedModelCacheKeyFactory): every filter is a plain equality on
+        // indexed columns, never "@p IS NULL OR column = @p", so both SQLite and PostgreSQL can use indexes.
+        var level = Scope.Level;
+        if (level == ScopeLevel.System) return;
+        var apply = typeof(HealthDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IScoped).IsAssignableFrom(e.ClrType) && e.ClrType != typeof(Organization)).ToList())
+            apply.MakeGenericMethod(entity.ClrType).Invoke(this, [builder, level]);
+
+        builder.Entity<Organization>().HasQueryFilter(level switch
+        {
+            ScopeLevel.District => o => o.DistrictId == ScopeDistrictId,
+            ScopeLevel.Center => o => o.DistrictId == ScopeDistrictId && o.CenterId == ScopeCenterId,
+            _ => (Expression<Func<Organization, bool>>)(o => o.DistrictId == ScopeDistrictId && o.Id == ScopeOrganizationId),
+        });
+        builder.Entity<AuditEntry>().HasQueryFilter(e => e.DistrictId == ScopeDistrictId);
+        builder.Entity<StaffRoleAssignment>().HasQueryFilter(e => e.DistrictId == ScopeDistrictId);
+    }
+
+    private void ApplyScopeFilter<T>(ModelBuilder builder, ScopeLevel level) where T : class, IScoped
+    {
+        Expression<Func<T, bool>> filter = level switch
+        {
+            ScopeLevel.District => e => e.DistrictId == ScopeDistrictId,
+            ScopeLevel.Center => e => e.DistrictId == ScopeDistrictId && e.CenterId == ScopeCenterId,
+            _ => e => e.DistrictId == ScopeDistrictId && e.OrganizationId == ScopeOrganizationId,
+        };
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses to write rows outside the context's scope (defence in depth behind the handlers'
+    /// checks) and fills the district key of Identity's side tables from their user.
+    /// </summary>
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is IScoped scoped && !Scope.Contains(scoped))
+                throw new InvalidOperationException($"Write outside data scope: {entry.Metadata.ClrType.Name}");
+            if (entry.Entity is IDistrictOwned owned && owned.DistrictId == Guid.Empty)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} has no district key");
+            if (entry.State == EntityState.Added && entry.Metadata.FindProperty(nameof(IDistrictOwned.DistrictId)) is { } shadow
+                && shadow.IsShadowProperty() && entry.Property(shadow.Name).CurrentValue is Guid district && district == Guid.Empty)
+            {
+                var userId = (Guid)entry.Property("UserId").CurrentValue!;
+                var user = Users.Local.FirstOrDefault(u => u.Id == userId) ?? Users.IgnoreQueryFilters().First(u => u.Id == userId);
+                entry.Property(shadow.Name).CurrentValue = user.DistrictId;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using CommunityHealth.Domain.Common;
+
+namespace CommunityHealth.Web.Components.Shared;
+
+/// <summary>Turns an <see cref="Error"/> into what a form shows: messages per field plus a general message.</summary>
+public sealed class FormErrors
+{
+    public Dictionary<string, string[]> Fields { get; private set; } = [];
+    public string? General { get; private set; }
+
+    public void Clear() { Fields = []; General = null; }
+
+    public void Show(Error error)
+    {
+        switch (error)
+        {
+            case Invalid i:
+                Fields = Infrastructure.Problems.FieldMessages(i.Errors.Where(e => e.Field.Length > 0));
+                General = Infrastructure.Text.Get("error.invalid");
+                break;
+            case Conflict c:
+                Fields = Infrastructure.Problems.FieldMessages([new FieldError(c.Field, c.MessageCode)]);
+                General = Infrastructure.Text.Get("error.invalid");
+                break;
+            default:
+                Fields = [];
+                General = Infrastructure.Text.Get(error.Code);
+                break;
+        }
+    }
+}

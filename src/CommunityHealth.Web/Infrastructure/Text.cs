@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace CommunityHealth.Web.Infrastructure;
+
+/// <summary>
+/// UI strings and error messages in Simplified Chinese (default) and English, keyed by stable codes.
+/// Kept in code rather than .resx so a missing translation is a compile-visible table row
+/// (see docs/decisions/0002-ui-text.md); a test checks that every key has both languages.
+/// </summary>
+public static partial class Text
+{
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Get(string key, params object[] args)
+    {
+        if (!Entries.TryGetValue(key, out var t)) return key;
+        var s = IsEnglish ? t.En : t.Zh;
+        return args.Length == 0 ? s : string.Format(CultureInfo.CurrentCulture, s, args);
+    }
+
+    public static IReadOnlyDictionary<string, (string Zh, string En)> All => Entries;
+
+    private static readonly Dictionary<string, (string Zh, string En)> Entries = new()
+    {
+        // errors
+        ["error.not_found"] = ("未找到该记录，或不在您的数据范围内", "Not found, or outside your data scope"),
+        ["error.forbidden"] = ("您没有执行此操作的权限", "You are not allowed to do this"),
+        ["error.invalid"] = ("提交的内容有误，请按提示修改", "Some input is invalid; please correct it"),
+        ["error.required"] = ("此项为必填项", "This field is required"),
+        ["error.too_long"] = ("长度不能超过 {0} 个字符", "Must be at most {0} characters"),
+        ["error.division_code.length_6"] = ("区县行政区划代码应为 6 位数字", "A county division code is 6 digits"),
+        ["error.division_code.length_9"] = ("乡镇（街道）区划代码应为 9 位数字", "A township division code is 9 digits"),
+        ["error.division_code.length_12"] = ("村（居）委会区划代码应为 12 位数字", "A village committee division code is 12 digits"),
+        ["error.division_code.county"] = ("前 6 位不是有效的区县代码（GB/T 2260）", "The first 6 digits are not a valid county code (GB/T 2260)"),
+        ["error.division_code.township"] = ("第 7–9 位乡镇（街道）代码不能为 000", "Digits 7–9 (township) cannot be 000"),
+        ["error.division_code.village"] = ("第 10–12 位村（居）委会代码应为 001–099、101–199 或 901–999", "Digits 10–12 must be 001–099, 101–199 or 901–999"),
+        ["error.division_code.outside_parent"] = ("区划代码必须以上级机构的区划代码开头", "The code must start with the parent organisation's code"),
+        ["error.division_code.duplicate"] = ("该区划代码已被其他机构使用", "Another organisation already uses this code"),
+        ["error.division_code.has_children"] = ("该机构已有下级机构，不能修改区划代码", "This organisation has children; its code cannot change"),
+        ["error.org.bureau_has_no_parent"] = ("区卫生局不能有上级机构", "The bureau has no parent"),
+        ["error.org.bureau_exists"] = ("本区已有区卫生局，不能再新建", "The district already has a bureau"),
+        ["error.org.parent_required"] = ("请选择上级机构", "Choose a parent organisation"),
+        ["error.org.center_parent"] = ("社区卫生服务中心的上级必须是区卫生局", "A center's parent must be the bureau"),
+        ["error.org.station_parent"] = ("社区卫生服务站的上级必须是社区卫生服务中心", "A station's parent must be a center"),
+        ["error.org.kind_unknown"] = ("机构类型无效", "Unknown organisation kind"),
+        ["error.team.owner_kind"] = ("家庭医生团队只能属于社区卫生服务中心或服务站", "A team belongs to a center or a station"),
+        ["error.team.too_many_grids"] = ("一个团队最多负责 {0} 个网格", "A team covers at most {0} grids"),
+        ["error.team.grid_empty"] = ("网格名称不能为空", "Grid names cannot be empty"),
+        ["error.team.grid_duplicate"] = ("网格名称不能重复", "Grid names must be unique"),
+        ["error.team.duplicate"] = ("该机构已有同名团队", "The organisation already has a team with this name"),
+        ["error.team.leader"] = ("团队长必须是本机构的在职人员", "The leader must be active staff of the same organisation"),
+        ["error.staff.username_length"] = ("用户名长度应为 3–32 个字符", "User names are 3–32 characters"),
+        ["error.staff.username_chars"] = ("用户名须以小写字母开头，只能包含小写字母、数字、.、_、-", "User names start with a lower-case letter and use a–z, 0–9, '.', '_', '-'"),
+        ["error.staff.username_taken"] = ("该用户名已被使用，请换一个", "This user name is already taken"),
+        ["error.staff.password_length"] = ("密码长度至少 10 位", "Passwords have at least 10 characters"),
+        ["error.staff.password_weak"] = ("密码强度不足：须同时包含大写字母、小写字母和数字，且不能过于重复", "Password too weak: use upper case, lower case and digits, not repetitive"),
+        ["error.staff.password_contains_username"] = ("密码不能包含用户名", "The password must not contain the user name"),
+        ["error.staff.role_required"] = ("请至少选择一个角色", "Choose at least one role"),
+        ["error.staff.role_unknown"] = ("角色“{0}”不存在", "Role '{0}' does not exist"),
+        ["error.staff.role_not_here"] = ("角色“{0}”不能在该类机构任职", "Role '{0}' cannot be held in this kind of organisation"),
+        ["error.staff.role_grant"] = ("您不能授予角色“{0}”", "You cannot grant role '{0}'"),
+        ["error.staff.team_org"] = ("所选团队不属于该机构", "The team does not belong to this organisation"),
+        ["error.staff.self_deactivate"] = ("不能停用自己的账号", "You cannot deactivate your own account"),
+        ["error.login.failed"] = ("用户名或密码错误", "Wrong user name or password"),
+        ["error.login.locked"] = ("登录失败次数过多，账号已锁定，请 15 分钟后再试或联系管理员", "Too many failed sign-ins; the account is locked for 15 minutes"),
+        ["error.login.inactive"] = ("该账号已停用，请联系管理员", "This account is deactivated"),
+        ["error.unexpected"] = ("系统出现意外错误，请稍后重试；如持续出现请联系管理员并提供追踪号", "An unexpected error occurred; quote the trace id to support"),
+        ["error.date_range"] = ("开始日期不能晚于结束日期", "The start date is after the end date"),
+        // roles
+        ["role.SystemAdministrator"] = ("系统管理员", "System administrator"),
+        ["role.BureauStaff"] = ("卫生局工作人员", "Bureau staff"),
+        ["role.CenterDirector"] = ("中心主任", "Center director"),
+        ["role.FamilyDoctor"] = ("家庭医生", "Family doctor"),
+        ["role.Nurse"] = ("护士", "Nurse"),
+        ["role.PublicHealth"] = ("公共卫生人员", "Public-health staff"),
+        ["role.Pharmacist"] = ("药师", "Pharmacist"),
+        ["role.Receptionist"] = ("挂号收费员", "Receptionist"),
+        // audit actions
+        ["action.create"] = ("新建", "Create"),
+        ["action.update"] = ("修改", "Update"),
+        ["action.close"] = ("停用/关闭", "Close"),
+        ["action.view"] = ("查看", "View"),
+        ["action.sign-in"] = ("登录", "Sign in"),
+        ["action.sign-in-failed"] = ("登录失败", "Failed sign-in"),
+    };
+}

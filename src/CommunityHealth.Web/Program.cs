@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using CommunityHealth.Data;
+using CommunityHealth.Web.Components;
+using CommunityHealth.Web.Features.Account;
+using CommunityHealth.Web.Features.Audit;
+using CommunityHealth.Web.Features.Organizations;
+using CommunityHealth.Web.Features.Staff;
+using CommunityHealth.Web.Features.Teams;
+using CommunityHealth.Web.Fhir;
+using CommunityHealth.Web.Infrastructure;
+using CommunityHealth.Web.Seeding;
+using Microsoft.AspNetCore.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets(); // _content/* and blazor.web.js under `dotnet run` outside Development
+
+var (provider, connectionString) = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddHealthData(provider, connectionString);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddStaffAuthentication();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<ScopedDb>();
+builder.Services.AddSingleton<AuditLog>();
+builder.Services.AddHostedService<AuditWriter>();
+builder.Services.AddScoped<SignInHandler>();
+builder.Services.AddScoped<OrganizationHandlers>();
+builder.Services.AddScoped<TeamHandlers>();
+builder.Services.AddScoped<StaffHandlers>();
+builder.Services.AddScoped<AuditHandlers>();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddBootstrapBlazor();
+
+var app = builder.Build();
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+
+string[] cultures = ["zh-CN", "en-US"];
+var localization = new RequestLocalizationOptions().SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+// Chinese unless the user picks English in the header (cookie) or a client asks with ?culture=en-US;
+// the browser's Accept-Language is deliberately ignored: staff machines often run English Windows.
+localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+app.UseRequestLocalization(localization);
+app.UseExceptionHandler();
+app.UseStatusCodePages(async ctx =>
+{
+    // Machine clients get ProblemDetails for bare status codes (401, 404 on unknown routes, 405).
+    if (AuthenticationSetup.IsMachinePath(ctx.HttpContext.Request.Path) && ctx.HttpContext.Response.ContentLength is null)
+        await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new() { HttpContext = ctx.HttpContext });
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseCurrentUser();
+app.UseAntiforgery();
+
+app.MapGet("/health", async (IHealthDbFactory factory, CancellationToken ct) =>
+{
+    await using var db = factory.Create(DataScope.Nothing);
+    return await db.Database.CanConnectAsync(ct) ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503);
+}).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+
+var api = app.MapGroup("/api").RequireAuthorization();
+app.MapAccount(api);
+api.MapOrganizations();
+api.MapTeams();
+api.MapStaff();
+api.MapAudit();
+api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth");
+app.MapFhir();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;
