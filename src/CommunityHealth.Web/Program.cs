@@ -20,6 +20,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddStaffAuthentication();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<StaffStamps>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidatingAuthStateProvider>();
 builder.Services.AddSingleton<ScopedDb>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddHostedService<AuditWriter>();
@@ -54,6 +56,7 @@ app.UseStatusCodePages(async ctx =>
             .WriteAsync(new() { HttpContext = ctx.HttpContext });
 });
 app.UseAuthentication();
+app.UseStaffStampCheck();
 app.UseAuthorization();
 app.UseCurrentUser();
 app.UseAntiforgery();

@@ -13,12 +13,12 @@ public sealed record AuditRow(
     Guid Id, DateTime At, string UserName, string Roles, Guid? OrganizationId, string Entity, string EntityId,
     string Action, string? ClientAddress, string? Detail);
 
-public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<AuditRow> Items);
+public sealed record AuditResultPage(int Total, int Page, int PageSize, IReadOnlyList<AuditRow> Items);
 
 /// <summary>The audit trail for administrators, newest first, filtered and paged.</summary>
 public sealed class AuditHandlers(ScopedDb dbs)
 {
-    public async Task<Outcome<AuditPage>> QueryAsync(StaffContext staff, AuditQuery q, CancellationToken ct = default)
+    public async Task<Outcome<AuditResultPage>> QueryAsync(StaffContext staff, AuditQuery q, CancellationToken ct = default)
     {
         if (!Permissions.CanReadAudit(staff.Roles)) return new Forbidden();
         if (q.From is { } f && q.To is { } t && f > t) return new Invalid("from", "error.date_range");
@@ -40,7 +40,7 @@ public sealed class AuditHandlers(ScopedDb dbs)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Roles, a.OrganizationId, a.Entity, a.EntityId, a.Action, a.ClientAddress, a.Detail))
             .ToListAsync(ct);
-        return new AuditPage(total, page, pageSize, items);
+        return new AuditResultPage(total, page, pageSize, items);
     }
 }
 
@@ -51,7 +51,7 @@ public static class AuditEndpoints
         api.MapGet("/audit", async ([AsParameters] AuditQuery q, CurrentUser user, AuditHandlers h, CancellationToken ct) =>
             (await h.QueryAsync(await user.GetAsync(), q, ct)).ToResult(TypedResults.Ok))
             .WithTags("Audit").WithSummary("Audit trail (administrators); dates are China Standard Time calendar days")
-            .Produces<AuditPage>().ProducesValidationProblem().ProducesProblem(403);
+            .Produces<AuditResultPage>().ProducesValidationProblem().ProducesProblem(403);
         return api;
     }
 }

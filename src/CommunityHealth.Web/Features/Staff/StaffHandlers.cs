@@ -24,7 +24,7 @@ public sealed record ResetPassword(string? Password);
 public sealed record StaffQuery(Guid? OrganizationId = null, string? Role = null, string? Search = null);
 
 /// <summary>Staff accounts: create, edit, roles, team, deactivate, unlock, reset password.</summary>
-public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
+public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, StaffStamps stamps)
 {
     public async Task<IReadOnlyList<StaffDto>> ListAsync(StaffContext staff, StaffQuery query, CancellationToken ct = default)
     {
@@ -107,6 +107,7 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, Au
         if (sensitive) user.SecurityStamp = Guid.NewGuid().ToString("N"); // signs the account out everywhere
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        stamps.Evict(user.Id);
         audit.Record(staff, "Staff", user.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, $"{user.UserName} {string.Join(',', roles)}");
         return (await GetAsync(staff, id, ct)).Value;
     }
@@ -124,6 +125,7 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, Au
         user.AccessFailedCount = 0;
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        stamps.Evict(user.Id);
         audit.Record(staff, "Staff", user.Id.ToString(), AuditActions.Update, "password reset");
         return ToDto(user, clock.GetUtcNow());
     }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CommunityHealth.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster for the whole test run, on loopback, started from Debian's
+/// binaries (as the postgres user when running as root). Each test app gets its own database.
+/// Missing binaries are a failure, never a silent skip.
+/// </summary>
+public static class PostgresServer
+{
+    private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static string? _dataDir;
+
+    public static string ConnectionString(string database) => $"{Started.Value};Database={database}";
+
+    private static string Start()
+    {
+        var bin = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
+            : null;
+        if (bin is null)
+            throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install Debian's 'postgresql' package (.ci/run does).");
+
+        var port = FreePort();
+        var root = Path.Combine(Path.GetTempPath(), $"ch-pg-{Environment.ProcessId}-{port}");
+        Directory.CreateDirectory(root);
+        _dataDir = Path.Combine(root, "data");
+        var asRoot = Environment.UserName == "root";
+        if (asRoot) Run("chown", $"postgres:postgres {root}");
+        Pg(bin, "initdb", $"-D {_dataDir} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
+        Pg(bin, "pg_ctl", $"-D {_dataDir} -l {root}/server.log -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start", asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Pg(bin, "pg_ctl", $"-D {_dataDir} -m immediate stop", asRoot); Directory.Delete(root, true); } catch { /* best effort at exit */ }
+        };
+        return $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=true;Maximum Pool Size=50";
+    }
+
+    private static void Pg(string bin, string tool, string args, bool asRoot)
+    {
+        var exe = Path.Combine(bin, tool);
+        if (asRoot) Run("runuser", $"-u postgres -- {exe} {args}");
+        else Run(exe, args);
+    }
+
+    private static void Run(string file, string args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(90_000)) { p.Kill(true); throw new TimeoutException($"{file} {args}"); }
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {args} failed ({p.ExitCode}): {stdout.Result} {stderr.Result}");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
