@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using CommunityHealth.Data;
 using CommunityHealth.Web.Components;
@@ -37,6 +39,8 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddBootstrapBlazor();
+// Emit Chinese as UTF-8 text rather than &#x...; entities (smaller pages, readable source).
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
