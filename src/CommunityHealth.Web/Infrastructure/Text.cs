@@ -66,6 +66,11 @@ public static partial class Text
         ["error.login.inactive"] = ("该账号已停用，请联系管理员", "This account is deactivated"),
         ["error.unexpected"] = ("系统出现意外错误，请稍后重试；如持续出现请联系管理员并提供追踪号", "An unexpected error occurred; quote the trace id to support"),
         ["error.date_range"] = ("开始日期不能晚于结束日期", "The start date is after the end date"),
+        ["error.idcard.chars"] = ("身份证号只能由数字组成，最后一位可以是 X", "ID numbers are digits, the last may be X"),
+        ["error.idcard.length"] = ("身份证号应为 18 位（旧版 15 位）", "ID numbers have 18 digits (15 for legacy numbers)"),
+        ["error.idcard.area"] = ("身份证号前 6 位地址码无效", "The first 6 digits are not an address code"),
+        ["error.idcard.birthdate"] = ("身份证号中的出生日期无效或晚于今天", "The birth date in the ID number is invalid or in the future"),
+        ["error.idcard.checksum"] = ("身份证号校验位不正确，请核对号码", "The ID number's check character is wrong; please check it"),
         // roles
         ["role.SystemAdministrator"] = ("系统管理员", "System administrator"),
         ["role.BureauStaff"] = ("卫生局工作人员", "Bureau staff"),
