@@ -1,1 +1,43 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using CommunityHealth.Bench;
+
+// Benchmark program (see docs/benchmarks.md). Usage:
+//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--seconds 10] [--clients 16]
+//   --bare PORT   (internal) serve the bare Kestrel endpoint on PORT
+if (args is ["--bare", var barePort]) { await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture)); return 0; }
+
+var options = BenchOptions.Parse(args);
+var root = Repo.Root();
+Console.WriteLine($"Building the web host (Release) in {root} …");
+Shell.Run("dotnet", $"build -c Release -v q --nologo {Path.Combine(root, "src", "CommunityHealth.Web")}");
+
+var results = new List<(string Provider, Measurement M)>();
+await using (var bare = await AppProcess.StartBareAsync())
+{
+    foreach (var provider in options.Providers)
+    {
+        await using var app = await AppProcess.StartAppAsync(root, provider);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = (await (await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = AppProcess.AdminPassword }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString()!;
+
+        var bareLoad = await Load.RunAsync("bare Kestrel GET /", bare.BaseUrl, _ => new HttpRequestMessage(HttpMethod.Get, "/"), options);
+        results.Add((provider, bareLoad));
+        results.Add((provider, await Load.RunAsync("GET /health", app.BaseUrl, _ => new HttpRequestMessage(HttpMethod.Get, "/health"), options)));
+        results.Add((provider, await Load.RunAsync("POST /api/auth/token", app.BaseUrl, _ => new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        {
+            Content = JsonContent.Create(new { username = "admin", password = AppProcess.AdminPassword }),
+        }, options)));
+        results.Add((provider, await Load.RunAsync("GET /api/organizations (bearer)", app.BaseUrl, _ =>
+        {
+            var m = new HttpRequestMessage(HttpMethod.Get, "/api/organizations");
+            m.Headers.Authorization = new("Bearer", token);
+            return m;
+        }, options)));
+    }
+}
+
+Report.Write(root, options, results);
+return 0;

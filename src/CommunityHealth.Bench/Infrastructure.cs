@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityHealth.Bench;
+
+public sealed record BenchOptions(string[] Providers, int Seconds, int Clients, string CommandLine)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        var provider = Arg("--provider", "both").ToLowerInvariant();
+        string[] providers = provider switch { "sqlite" => ["Sqlite"], "postgres" => ["Postgres"], _ => ["Sqlite", "Postgres"] };
+        return new(providers, int.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("--clients", "16"), CultureInfo.InvariantCulture),
+            "dotnet run -c Release --project src/CommunityHealth.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : ""));
+    }
+}
+
+public static class Repo
+{
+    public static string Root()
+    {
+        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommunityHealth.slnx"))) dir = dir.Parent;
+        dir ??= new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommunityHealth.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+}
+
+public static class Shell
+{
+    public static void Run(string file, string args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(file, args) { UseShellExecute = false })!;
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {args} exited with {p.ExitCode}");
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A server in its own process (the system itself, or the bare endpoint), stopped on dispose.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public const string AdminPassword = "Loopback2026Run";
+    private readonly Process _process;
+    private readonly string? _tempDir;
+
+    private AppProcess(Process process, string baseUrl, string? tempDir) { _process = process; BaseUrl = baseUrl; _tempDir = tempDir; }
+
+    public string BaseUrl { get; }
+
+    public static async Task<AppProcess> StartAppAsync(string root, string provider)
+    {
+        var port = Shell.FreePort();
+        var temp = Directory.CreateTempSubdirectory("ch-bench-").FullName;
+        var cs = provider == "Postgres"
+            ? CreatePostgresDatabase()
+            : $"Data Source={Path.Combine(temp, "bench.db")}";
+        var dll = Path.Combine(root, "src", "CommunityHealth.Web", "bin", "Release", "net10.0", "CommunityHealth.Web.dll");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        psi.Environment["Database__Provider"] = provider;
+        psi.Environment["Database__ConnectionString"] = cs;
+        psi.Environment["Demo__Enabled"] = "true";
+        psi.Environment["Demo__Residents"] = "0";
+        psi.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        var app = new AppProcess(p, $"http://127.0.0.1:{port}", temp);
+        await app.WaitHealthyAsync("/health");
+        Console.WriteLine($"Started the system on {provider} at {app.BaseUrl}");
+        return app;
+    }
+
+    public static async Task<AppProcess> StartBareAsync()
+    {
+        var port = Shell.FreePort();
+        var self = Environment.ProcessPath!;
+        var psi = self.EndsWith("dotnet", StringComparison.Ordinal)
+            ? new ProcessStartInfo(self, $"\"{typeof(AppProcess).Assembly.Location}\" --bare {port}")
+            : new ProcessStartInfo(self, $"--bare {port}");
+        psi.UseShellExecute = false;
+        var app = new AppProcess(Process.Start(psi)!, $"http://127.0.0.1:{port}", null);
+        await app.WaitHealthyAsync("/");
+        return app;
+    }
+
+    private static string CreatePostgresDatabase()
+    {
+        var name = $"bench_{Guid.NewGuid():N}";
+        using var c = new Npgsql.NpgsqlConnection(CommunityHealth.Web.Tests.Infrastructure.PostgresServer.ConnectionString("postgres"));
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"CREATE DATABASE {name}";
+        cmd.ExecuteNonQuery();
+        return CommunityHealth.Web.Tests.Infrastructure.PostgresServer.ConnectionString(name);
+    }
+
+    private async Task WaitHealthyAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"Server exited with {_process.ExitCode}");
+            try { if ((await http.GetAsync(BaseUrl + path)).IsSuccessStatusCode) return; } catch (HttpRequestException) { } catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{BaseUrl}{path} did not become healthy");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) { _process.Kill(true); await _process.WaitForExitAsync(); }
+        _process.Dispose();
+        if (_tempDir is not null) try { Directory.Delete(_tempDir, true); } catch (IOException) { }
+    }
+}
+
+/// <summary>The reference: an empty Kestrel endpoint, so figures can be read as a ratio on a noisy machine.</summary>
+public static class BareServer
+{
+    public static async Task RunAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet("/", () => "ok");
+        await app.RunAsync();
+    }
+}
