@@ -27,6 +27,12 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Grid> Grids => Set<Grid>();
     public DbSet<StaffRoleAssignment> StaffRoles => Set<StaffRoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ResidentCondition> ResidentConditions => Set<ResidentCondition>();
+    public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<RecordNumberSequence> RecordNumberSequences => Set<RecordNumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +62,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
         });
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.DistrictId == ScopeDistrictId);
         builder.Entity<StaffRoleAssignment>().HasQueryFilter(e => e.DistrictId == ScopeDistrictId);
+        builder.Entity<RecordNumberSequence>().HasQueryFilter(e => e.DistrictId == ScopeDistrictId);
     }
 
     private void ApplyScopeFilter<T>(ModelBuilder builder, ScopeLevel level) where T : class, IScoped

@@ -6,6 +6,7 @@ using CommunityHealth.Web.Components;
 using CommunityHealth.Web.Features.Account;
 using CommunityHealth.Web.Features.Audit;
 using CommunityHealth.Web.Features.Organizations;
+using CommunityHealth.Web.Features.Residents;
 using CommunityHealth.Web.Features.Staff;
 using CommunityHealth.Web.Features.Teams;
 using CommunityHealth.Web.Fhir;
@@ -32,6 +33,8 @@ builder.Services.AddScoped<OrganizationHandlers>();
 builder.Services.AddScoped<TeamHandlers>();
 builder.Services.AddScoped<StaffHandlers>();
 builder.Services.AddScoped<AuditHandlers>();
+builder.Services.AddScoped<ResidentHandlers>();
+builder.Services.AddScoped<SearchResidents>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -78,6 +81,7 @@ api.MapOrganizations();
 api.MapTeams();
 api.MapStaff();
 api.MapAudit();
+api.MapResidents();
 api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth");
 app.MapFhir();
 

@@ -65,6 +65,10 @@ internal static class DemoDistrict
             db.Organizations.AddRange(stations);
             var stationTeams = stations.Zip(stationSites, (o, s) => NewTeam(o, $"{s.Name.Replace("社区卫生服务站", "")}家庭医生团队", s.Grids, now)).ToList();
             db.Teams.AddRange(stationTeams);
+            db.RecordNumberSequences.AddRange(stations.Prepend(center).Select(o => new RecordNumberSequence
+            {
+                Prefix = Domain.Residents.HealthRecordNumber.PrefixFor(o.DivisionCode), DistrictId = o.DistrictId, Next = 1,
+            }));
             await db.SaveChangesAsync(ct);
 
             await Add(center, $"director{centerNo}", StaffRole.CenterDirector, null, "主任");

@@ -60,6 +60,9 @@ public sealed class OrganizationHandlers(ScopedDb dbs, AuditLog audit, TimeProvi
         };
         org.CenterId = kind == OrganizationKind.Center ? org.Id : parent.Id;
         db.Organizations.Add(org);
+        var prefix = Domain.Residents.HealthRecordNumber.PrefixFor(code);
+        if (!await db.RecordNumberSequences.IgnoreQueryFilters().AnyAsync(s => s.Prefix == prefix, ct)) // a code once used keeps its counter: numbers are never reused
+            db.RecordNumberSequences.Add(new RecordNumberSequence { Prefix = prefix, DistrictId = org.DistrictId, Next = 1 });
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Organization", org.Id.ToString(), AuditActions.Create, $"{org.Kind} {org.DivisionCode} {org.Name}");
         return ToDto(org);

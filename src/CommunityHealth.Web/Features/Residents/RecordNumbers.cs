@@ -1,0 +1,29 @@
+using CommunityHealth.Data;
+using CommunityHealth.Data.Entities;
+using CommunityHealth.Domain.Residents;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Features.Residents;
+
+/// <summary>
+/// Allocates the next 17-digit record number for a prefix inside the caller's transaction: an atomic
+/// increment of the prefix's counter row (which also serialises concurrent registrations for that
+/// prefix), so a number is never handed out twice or reused, even after a record is closed or merged.
+/// </summary>
+public static class RecordNumbers
+{
+    public static async Task<string?> NextAsync(HealthDbContext db, Guid districtId, string prefix, CancellationToken ct)
+    {
+        var updated = await db.RecordNumberSequences.IgnoreQueryFilters().Where(s => s.Prefix == prefix)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
+        if (updated == 0)
+        {
+            db.RecordNumberSequences.Add(new RecordNumberSequence { Prefix = prefix, DistrictId = districtId, Next = 2 });
+            await db.SaveChangesAsync(ct);
+            return HealthRecordNumber.Compose(prefix, 1);
+        }
+        var next = await db.RecordNumberSequences.IgnoreQueryFilters().Where(s => s.Prefix == prefix).Select(s => s.Next).SingleAsync(ct);
+        var sequence = next - 1;
+        return sequence > HealthRecordNumber.MaxSequence ? null : HealthRecordNumber.Compose(prefix, sequence);
+    }
+}

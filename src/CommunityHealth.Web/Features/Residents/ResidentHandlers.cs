@@ -1,0 +1,238 @@
+using CommunityHealth.Data;
+using CommunityHealth.Data.Entities;
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Features.Residents;
+
+/// <summary>居民健康档案: register, read (audited), update with field history, close, transfer.</summary>
+public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    public static bool CanWrite(StaffContext staff) =>
+        staff.Roles.Any(r => r is StaffRole.FamilyDoctor or StaffRole.Nurse or StaffRole.PublicHealth or StaffRole.CenterDirector or StaffRole.SystemAdministrator);
+
+    public async Task<Outcome<ResidentDto>> GetAsync(StaffContext staff, Guid id, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var r = await db.Residents.AsNoTracking().Include(x => x.Conditions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new NotFound("Resident", id.ToString());
+        audit.Record(staff, "Resident", id.ToString(), AuditActions.View);
+        return ResidentMapping.ToDto(r, Today);
+    }
+
+    public async Task<Outcome<ResidentDto>> RegisterAsync(StaffContext staff, RegisterResident cmd, CancellationToken ct = default)
+    {
+        if (!CanWrite(staff)) return new Forbidden();
+        var checkedDraft = ResidentRules.Validate(cmd.Record ?? new ResidentDraft(), Today);
+        await using var db = dbs.For(staff);
+        var org = cmd.OrganizationId is { } oid ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid && o.IsActive, ct) : null;
+        var placement = await CheckPlacementAsync(db, org, cmd.TeamId, ct);
+        if (!checkedDraft.IsSuccess || placement is not null)
+            return Merge(checkedDraft.Error as Invalid, placement);
+        var draft = checkedDraft.Value;
+        if (await DuplicateIdAsync(db, draft, null, ct) is { } dup) return dup;
+
+        var householdError = cmd.Household is { } h ? await CheckHouseholdAsync(db, h, ct) : null;
+        if (householdError is not null) return householdError;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var number = await RecordNumbers.NextAsync(db, org!.DistrictId, HealthRecordNumber.PrefixFor(org.DivisionCode), ct);
+        if (number is null) return new Invalid("organizationId", "error.resident.numbers_exhausted");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var r = new Resident
+        {
+            Id = Guid.CreateVersion7(), DistrictId = org.DistrictId, CenterId = org.CenterId, OrganizationId = org.Id, TeamId = cmd.TeamId,
+            RecordNumber = number, RecordLast8 = number[9..], CreatedAt = now, UpdatedAt = now,
+        };
+        ResidentMapping.Apply(r, draft);
+        r.Conditions = Conditions(r, draft);
+        r.PossibleDuplicate = await db.Residents.AnyAsync(x => x.Status != ResidentStatus.Merged && x.BirthDate == r.BirthDate
+            && (x.Name == r.Name || (r.Phone != null && x.Phone == r.Phone)), ct);
+        db.Residents.Add(r);
+        if (cmd.Household is { } choice) await JoinHouseholdAsync(db, r, choice, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Create, r.RecordNumber);
+        return ResidentMapping.ToDto(r, Today);
+    }
+
+    public async Task<Outcome<ResidentDto>> UpdateAsync(StaffContext staff, Guid id, ResidentDraft? record, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var r = await db.Residents.Include(x => x.Conditions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new NotFound("Resident", id.ToString());
+        if (!CanWrite(staff)) return new Forbidden();
+        if (r.Status == ResidentStatus.Merged) return new Invalid("", "error.resident.merged");
+        var checkedDraft = ResidentRules.Validate(record ?? new ResidentDraft(), Today);
+        if (!checkedDraft.IsSuccess) return checkedDraft.Error!;
+        var draft = checkedDraft.Value;
+        if (await DuplicateIdAsync(db, draft, r.Id, ct) is { } dup) return dup;
+
+        var before = ResidentMapping.ToDraft(r);
+        ResidentMapping.Apply(r, draft);
+        db.ResidentConditions.RemoveRange(r.Conditions);
+        r.Conditions = Conditions(r, draft);
+        db.ResidentConditions.AddRange(r.Conditions);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = ResidentDiff.Between(before, ResidentMapping.ToDraft(r)).ToList();
+        foreach (var (field, oldValue, newValue) in changes)
+            db.ResidentChanges.Add(Change(r, staff, now, field, oldValue, newValue));
+        r.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
+        return ResidentMapping.ToDto(r, Today);
+    }
+
+    public async Task<Outcome<ResidentDto>> CloseAsync(StaffContext staff, Guid id, CloseResident cmd, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var r = await db.Residents.Include(x => x.Conditions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new NotFound("Resident", id.ToString());
+        if (!CanWrite(staff)) return new Forbidden();
+        var v = new Validation();
+        if (r.Status != ResidentStatus.Active) v.Add("reason", "error.resident.not_active");
+        if (!ResidentCodes.CloseReason.IsValid(cmd.Reason, Today)) v.Add("reason", string.IsNullOrEmpty(cmd.Reason) ? "error.required" : "error.code_unknown");
+        if (cmd.Date is null) v.Add("date", "error.required");
+        else if (cmd.Date > Today) v.Add("date", "error.date_future");
+        else if (cmd.Date < r.BirthDate) v.Add("date", "error.date_before_birth");
+        if (cmd.Reason == "death" && string.IsNullOrWhiteSpace(cmd.Note)) v.Add("note", "error.resident.death_cause_required");
+        v.OptionalText("note", cmd.Note, 200);
+        if (v.ToError() is { } invalid) return invalid;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        r.Status = ResidentStatus.Closed;
+        r.ClosedOn = cmd.Date;
+        r.CloseReason = cmd.Reason;
+        r.CloseNote = string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim();
+        r.UpdatedAt = now;
+        db.ResidentChanges.Add(Change(r, staff, now, "status", "Active", $"Closed {cmd.Reason} {cmd.Date:yyyy-MM-dd} {r.CloseNote}".Trim()));
+        await db.SaveChangesAsync(ct);
+        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Close, $"{cmd.Reason} {cmd.Date:yyyy-MM-dd}");
+        return ResidentMapping.ToDto(r, Today);
+    }
+
+    /// <summary>A resident moves within the district: the managing organisation changes, the record number stays.</summary>
+    public async Task<Outcome<ResidentDto>> TransferAsync(StaffContext staff, Guid id, TransferResident cmd, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var r = await db.Residents.Include(x => x.Conditions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new NotFound("Resident", id.ToString());
+        if (!CanWrite(staff)) return new Forbidden();
+        if (r.Status != ResidentStatus.Active) return new Invalid("organizationId", "error.resident.not_active");
+        var org = cmd.OrganizationId is { } oid ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid && o.IsActive, ct) : null;
+        if (await CheckPlacementAsync(db, org, cmd.TeamId, ct) is { } invalid) return invalid;
+        if (org!.Id == r.OrganizationId && cmd.TeamId == r.TeamId) return new Invalid("organizationId", "error.resident.same_place");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (oldOrg, oldTeam) = (r.OrganizationId, r.TeamId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The history and conditions move with the resident so the new organisation sees them.
+        var moved = new { org.CenterId, OrganizationId = org.Id };
+        await db.ResidentChanges.Where(c => c.ResidentId == r.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
+        foreach (var c in r.Conditions) { c.CenterId = moved.CenterId; c.OrganizationId = moved.OrganizationId; }
+        r.CenterId = org.CenterId;
+        r.OrganizationId = org.Id;
+        r.TeamId = cmd.TeamId;
+        r.UpdatedAt = now;
+        db.ResidentChanges.Add(Change(r, staff, now, "organizationId", oldOrg.ToString(), org.Id.ToString()));
+        if (cmd.TeamId != oldTeam) db.ResidentChanges.Add(Change(r, staff, now, "teamId", oldTeam?.ToString(), cmd.TeamId?.ToString()));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"transfer to {org.DivisionCode}");
+        return ResidentMapping.ToDto(r, Today);
+    }
+
+    public async Task<Outcome<IReadOnlyList<ResidentChangeDto>>> HistoryAsync(StaffContext staff, Guid id, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        if (!await db.Residents.AnyAsync(r => r.Id == id, ct)) return new NotFound("Resident", id.ToString());
+        var rows = await db.ResidentChanges.AsNoTracking().Where(c => c.ResidentId == id).OrderByDescending(c => c.At)
+            .Select(c => new ResidentChangeDto(c.At, c.UserName, c.Field, c.OldValue, c.NewValue)).ToListAsync(ct);
+        return rows;
+    }
+
+    private static async Task<Invalid?> CheckPlacementAsync(HealthDbContext db, Organization? org, Guid? teamId, CancellationToken ct)
+    {
+        if (org is null) return new Invalid("organizationId", "error.required");
+        if (org.Kind == OrganizationKind.Bureau) return new Invalid("organizationId", "error.resident.bureau_cannot_manage");
+        if (teamId is { } t && !await db.Teams.AnyAsync(x => x.Id == t && x.OrganizationId == org.Id && x.IsActive, ct))
+            return new Invalid("teamId", "error.staff.team_org");
+        return null;
+    }
+
+    private static Error Merge(Invalid? a, Invalid? b) => new Invalid([.. a?.Errors ?? [], .. b?.Errors ?? []]);
+
+    /// <summary>An ID number can be registered once; the message points to the existing record when the caller may see it.</summary>
+    private static async Task<Error?> DuplicateIdAsync(HealthDbContext db, ResidentDraft d, Guid? self, CancellationToken ct)
+    {
+        if (d.DocumentType != ResidentRules.IdCard) return null;
+        var inScope = await db.Residents.AsNoTracking().Where(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self)
+            .Select(r => new { r.Id, r.RecordNumber }).FirstOrDefaultAsync(ct);
+        if (inScope is not null)
+            return new Invalid([new FieldError("documentNumber", "error.resident.id_registered", inScope.RecordNumber, inScope.Id)]);
+        var elsewhere = await db.Residents.IgnoreQueryFilters().AnyAsync(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self, ct);
+        return elsewhere ? new Invalid("documentNumber", "error.resident.id_registered_elsewhere") : null;
+    }
+
+    private static async Task<Invalid?> CheckHouseholdAsync(HealthDbContext db, HouseholdChoice h, CancellationToken ct)
+    {
+        if (h.HouseholdId is { } hid)
+        {
+            if (!await db.Households.AnyAsync(x => x.Id == hid, ct)) return new Invalid("household.householdId", "error.not_found");
+            if (string.IsNullOrEmpty(h.Relationship)) return new Invalid("household.relationship", "error.required");
+            if (!ResidentCodes.Relationship.IsValid(h.Relationship, DateOnly.MaxValue.AddDays(-1))) return new Invalid("household.relationship", "error.code_unknown");
+            return null;
+        }
+        var v = new Validation().RequireText("household.newAddress", h.NewAddress, 200);
+        return v.ToError();
+    }
+
+    private async Task JoinHouseholdAsync(HealthDbContext db, Resident r, HouseholdChoice h, CancellationToken ct)
+    {
+        var today = Today;
+        if (h.HouseholdId is { } hid)
+        {
+            var household = await db.Households.FirstAsync(x => x.Id == hid, ct);
+            r.HouseholdId = household.Id;
+            db.HouseholdMembers.Add(new HouseholdMember
+            {
+                Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = household.CenterId, OrganizationId = household.OrganizationId,
+                HouseholdId = household.Id, ResidentId = r.Id, Relationship = h.Relationship!, From = today,
+            });
+            return;
+        }
+        var created = new Household
+        {
+            Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId,
+            Address = h.NewAddress!.Trim(), HeadId = r.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Households.Add(created);
+        r.HouseholdId = created.Id;
+        db.HouseholdMembers.Add(new HouseholdMember
+        {
+            Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId,
+            HouseholdId = created.Id, ResidentId = r.Id, Relationship = "01", From = today,
+        });
+    }
+
+    private static List<ResidentCondition> Conditions(Resident r, ResidentDraft d) =>
+        (d.PastIllnesses ?? []).Select(p => new ResidentCondition
+        {
+            Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId,
+            ResidentId = r.Id, Code = p.Code!, DiagnosedOn = p.DiagnosedOn, Note = string.IsNullOrWhiteSpace(p.Note) ? null : p.Note.Trim(),
+        }).ToList();
+
+    private static ResidentChange Change(Resident r, StaffContext staff, DateTime at, string field, string? oldValue, string? newValue) => new()
+    {
+        Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId, ResidentId = r.Id,
+        At = at, UserId = staff.UserId, UserName = staff.UserName, Field = field,
+        OldValue = oldValue is { Length: > 2000 } ? oldValue[..2000] : oldValue, NewValue = newValue is { Length: > 2000 } ? newValue[..2000] : newValue,
+    };
+}
