@@ -9,6 +9,7 @@ public static class Capability
     [
         ("Organization", ["read", "search-type"], ["_id", "name", "identifier", "partof", "active"]),
         ("Practitioner", ["read", "search-type"], ["_id", "name", "identifier", "active"]),
+        ("Patient", ["read", "search-type", "create", "update"], ["identifier", "name", "birthdate", "gender", "_count"]),
     ];
 
     public static CapabilityStatement Build(string baseUrl) => new()
@@ -41,7 +42,8 @@ public static class Capability
                     }).ToList(),
                     SearchParam = r.SearchParams.Select(p => new CapabilityStatement.SearchParamComponent
                     {
-                        Name = p, Type = p is "name" ? SearchParamType.String : p is "partof" ? SearchParamType.Reference : SearchParamType.Token,
+                        Name = p,
+                        Type = p switch { "name" => SearchParamType.String, "partof" => SearchParamType.Reference, "birthdate" => SearchParamType.Date, "_count" => SearchParamType.Number, _ => SearchParamType.Token },
                     }).ToList(),
                 }).ToList(),
             },

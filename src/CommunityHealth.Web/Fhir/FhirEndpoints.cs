@@ -12,6 +12,7 @@ public static class FhirEndpoints
     public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup("/fhir").RequireAuthorization().ExcludeFromDescription();
+        fhir.MapPatients();
         fhir.MapGet("/metadata", (HttpContext http) => FhirJson.Ok(Capability.Build(BaseUrl(http)))).AllowAnonymous();
 
         fhir.MapGet("/Organization/{id}", async (string id, CurrentUser user, OrganizationHandlers h, CancellationToken ct) =>
@@ -65,9 +66,16 @@ public static class FhirEndpoints
         var q = http.Request.Query;
         var count = int.TryParse(q["_count"], out var c) ? Math.Clamp(c, 0, 500) : 50;
         var offset = int.TryParse(q["_offset"], out var o) ? Math.Max(o, 0) : 0;
+        return SearchPage(http, type, all.Skip(offset).Take(count).ToList(), all.Count, offset, count);
+    }
+
+    /// <summary>A searchset bundle for one page of <paramref name="total"/> matches.</summary>
+    internal static IResult SearchPage(HttpContext http, string type, IReadOnlyList<Resource> page, int total, int offset, int count)
+    {
+        var q = http.Request.Query;
         var baseUrl = BaseUrl(http);
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = all.Count, Id = Guid.NewGuid().ToString() };
-        foreach (var r in all.Skip(offset).Take(count))
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = total, Id = Guid.NewGuid().ToString() };
+        foreach (var r in page)
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{baseUrl}/{type}/{r.Id}", Resource = r,
@@ -79,7 +87,7 @@ public static class FhirEndpoints
             return $"{baseUrl}/{type}?{string.Join('&', rest.Append($"_count={count}").Append($"_offset={off}"))}";
         }
         bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = Link(offset) });
-        if (count > 0 && offset + count < all.Count) bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(offset + count) });
+        if (count > 0 && offset + count < total) bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(offset + count) });
         if (count > 0 && offset > 0) bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = Link(Math.Max(offset - count, 0)) });
         return FhirJson.Ok(bundle);
     }

@@ -91,6 +91,10 @@ public static partial class Text
         ["error.resident.same_place"] = ("居民已在该机构和团队管理", "The resident is already managed there"),
         ["error.resident.death_cause_required"] = ("死亡结案须填写死亡原因", "A death needs its cause"),
         ["error.resident.search_empty"] = ("请输入姓名、拼音首字母、身份证号、电话或档案编号", "Type a name, pinyin initials, ID number, phone or record number"),
+        ["error.fhir.full_date"] = ("日期须为完整的 YYYY-MM-DD 格式", "Dates must be full YYYY-MM-DD"),
+        ["error.fhir.id_mismatch"] = ("资源 id 与地址中的 id 不一致", "The resource id differs from the URL"),
+        ["error.fhir.not_patient"] = ("请求体必须是 Patient 资源", "The body must be a Patient resource"),
+        ["error.fhir.malformed"] = ("FHIR JSON 格式错误：", "Malformed FHIR JSON:"),
         // roles
         ["role.SystemAdministrator"] = ("系统管理员", "System administrator"),
         ["role.BureauStaff"] = ("卫生局工作人员", "Bureau staff"),
