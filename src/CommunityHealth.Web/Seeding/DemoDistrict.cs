@@ -3,6 +3,7 @@ using CommunityHealth.Data.Entities;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Seeding;
 
@@ -84,9 +85,52 @@ internal static class DemoDistrict
             }
         }
 
+        var residents = config.GetValue("Demo:Residents", 5000);
+        if (residents > 0) await SeedResidentsAsync(factory, bureau.DistrictId, residents, now, ct);
+
         DatabaseInitializer.Print("[CommunityHealth] Demo district seeded. Demo logins (all share one password):");
         foreach (var l in logins) DatabaseInitializer.Print($"    {l.User,-10} {l.Role,-15} {l.Name}  {l.Org}");
         DatabaseInitializer.Print($"[CommunityHealth] Demo password: {password}  (set Demo:Password to choose it)");
+    }
+
+    /// <summary>Spreads <paramref name="count"/> residents in households over the stations, each with its team and grids.</summary>
+    internal static async Task SeedResidentsAsync(IHealthDbFactory factory, Guid districtId, int count, DateTime now, CancellationToken ct)
+    {
+        await using var db = factory.Create(DataScope.System);
+        var stations = await db.Organizations.Where(o => o.DistrictId == districtId && o.Kind == OrganizationKind.Station).OrderBy(o => o.DivisionCode).ToListAsync(ct);
+        var teams = await db.Teams.Include(t => t.Grids).Where(t => t.DistrictId == districtId).ToListAsync(ct);
+        var population = new DemoPopulation(seed: 2026, today: DateOnly.FromDateTime(now.AddHours(8)));
+        var made = 0;
+        for (var i = 0; i < stations.Count && made < count; i++)
+        {
+            var station = stations[i];
+            var quota = (count - made) / (stations.Count - i);
+            var team = teams.First(t => t.OrganizationId == station.Id);
+            var prefix = Domain.Residents.HealthRecordNumber.PrefixFor(station.DivisionCode);
+            var sequence = await db.RecordNumberSequences.SingleAsync(s => s.Prefix == prefix, ct);
+            var target = made + quota;
+            while (made < target)
+            {
+                var grid = team.Grids[made % team.Grids.Count].Name;
+                var family = population.NextHousehold(station, team.Id, grid, () => Domain.Residents.HealthRecordNumber.Compose(prefix, sequence.Next++), now);
+                db.Households.Add(family.Household);
+                foreach (var m in family.Members.Take(target - made))
+                {
+                    db.Residents.Add(m.Resident);
+                    db.HouseholdMembers.Add(new HouseholdMember
+                    {
+                        Id = Guid.CreateVersion7(), DistrictId = districtId, CenterId = station.CenterId, OrganizationId = station.Id,
+                        HouseholdId = family.Household.Id, ResidentId = m.Resident.Id, Relationship = m.Relationship,
+                        From = DateOnly.FromDateTime(now),
+                    });
+                    made++;
+                }
+                if (made % 2000 < family.Members.Count) { await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); db.Attach(sequence); }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        DatabaseInitializer.Print($"[CommunityHealth] Demo population: {made} residents in households.");
     }
 
     private static Organization NewOrg(Organization bureau, OrganizationKind kind, Site site, Organization? center, DateTime now)
