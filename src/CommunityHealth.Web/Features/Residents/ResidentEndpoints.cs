@@ -34,6 +34,9 @@ public static class ResidentEndpoints
         g.MapGet("/{id:guid}/history", async (Guid id, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
             (await h.HistoryAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
             .WithSummary("Field changes, newest first").Produces<IReadOnlyList<ResidentChangeDto>>().ProducesProblem(404);
+        api.MapGet("/households/{id:guid}", async (Guid id, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
+            (await h.HouseholdAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
+            .WithTags("Residents").WithSummary("A household with its members, past and present").Produces<HouseholdDto>().ProducesProblem(404);
         api.MapGet("/code-lists", () => TypedResults.Ok(ResidentCodes.All)).WithTags("Residents").WithSummary("The effective-dated code lists of the record forms");
         return api;
     }

@@ -158,6 +158,19 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         return rows;
     }
 
+    public async Task<Outcome<HouseholdDto>> HouseholdAsync(StaffContext staff, Guid householdId, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var h = await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == householdId, ct);
+        if (h is null) return new NotFound("Household", householdId.ToString());
+        var members = await (from m in db.HouseholdMembers.AsNoTracking()
+                             join r in db.Residents.AsNoTracking() on m.ResidentId equals r.Id
+                             where m.HouseholdId == householdId
+                             orderby m.To == null descending, m.Relationship
+                             select new HouseholdMemberDto(r.Id, r.Name, r.Sex, r.BirthDate, m.Relationship, m.From, m.To)).ToListAsync(ct);
+        return new HouseholdDto(h.Id, h.Address, h.HeadId, members);
+    }
+
     private static async Task<Invalid?> CheckPlacementAsync(HealthDbContext db, Organization? org, Guid? teamId, CancellationToken ct)
     {
         if (org is null) return new Invalid("organizationId", "error.required");

@@ -21,6 +21,10 @@ public sealed record ResidentSummary(
     Guid Id, string Name, string Sex, DateOnly BirthDate, int Age, string? MaskedDocument, string? MaskedPhone,
     string RecordNumber, Guid OrganizationId, Guid? TeamId, string Status);
 
+public sealed record HouseholdDto(Guid Id, string Address, Guid? HeadId, IReadOnlyList<HouseholdMemberDto> Members);
+
+public sealed record HouseholdMemberDto(Guid ResidentId, string Name, string Sex, DateOnly BirthDate, string Relationship, DateOnly From, DateOnly? To);
+
 public sealed record ResidentChangeDto(DateTime At, string UserName, string Field, string? OldValue, string? NewValue);
 
 /// <summary>Hand-written mapping between the form and the stored record.</summary>

@@ -1,0 +1,73 @@
+using CommunityHealth.Web.Components.Shared;
+using CommunityHealth.Web.Features.Organizations;
+using CommunityHealth.Web.Features.Residents;
+using CommunityHealth.Web.Features.Teams;
+using CommunityHealth.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
+
+namespace CommunityHealth.Web.Components.Pages.Residents;
+
+public partial class ResidentProfilePage
+{
+    [Parameter] public Guid Id { get; set; }
+    [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ResidentHandlers Residents { get; set; } = default!;
+    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private StaffContext me = default!;
+    private ResidentDto? r;
+    private HouseholdDto? household;
+    private IReadOnlyList<ResidentChangeDto> history = [];
+    private IReadOnlyList<OrganizationDto> orgs = [];
+    private IReadOnlyList<TeamDto> teams = [];
+    private bool canWrite;
+    private string? loadError;
+    private string? message;
+    private int panel;
+    private Guid? transferOrg;
+    private Guid? transferTeam;
+    private string? closeReason;
+    private DateOnly? closeDate;
+    private string? closeNote;
+    private DateOnly today;
+    private readonly FormErrors errors = new();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        me = await Current.GetAsync();
+        canWrite = ResidentHandlers.CanWrite(me);
+        orgs = await Orgs.ListAsync(me);
+        teams = await Teams.ListAsync(me);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var outcome = await Residents.GetAsync(me, Id);
+        if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
+        r = outcome.Value;
+        household = r.HouseholdId is { } h && (await Residents.HouseholdAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
+        history = (await Residents.HistoryAsync(me, Id)).Value;
+    }
+
+    private async Task TransferAsync()
+    {
+        var outcome = await Residents.TransferAsync(me, Id, new TransferResident(transferOrg, transferTeam));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        Done(Text.L("已迁移"));
+        await LoadAsync();
+    }
+
+    private async Task CloseAsync()
+    {
+        var outcome = await Residents.CloseAsync(me, Id, new CloseResident(closeReason, closeDate, closeNote));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        Done(Text.L("已结案"));
+        await LoadAsync();
+    }
+
+    private void Done(string text) { errors.Clear(); panel = 0; message = text; }
+}
