@@ -74,6 +74,7 @@ public static partial class Text
         ["error.code_unknown"] = ("不是有效的代码", "Not a valid code"),
         ["error.code_duplicate"] = ("同一选项不能重复选择", "An option is chosen twice"),
         ["error.none_exclusive"] = ("选择了“无”就不能再选其他项", "'None' cannot be combined with other options"),
+        ["error.date_format"] = ("日期格式应为 yyyy-MM-dd，例如 2026-11-23", "Dates are yyyy-MM-dd, e.g. 2026-11-23"),
         ["error.date_future"] = ("日期不能晚于今天", "The date cannot be in the future"),
         ["error.date_too_early"] = ("日期过早，请核对", "The date is implausibly early"),
         ["error.date_before_birth"] = ("日期不能早于出生日期", "The date cannot be before the birth date"),
