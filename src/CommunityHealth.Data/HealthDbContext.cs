@@ -33,6 +33,8 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Household> Households => Set<Household>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<RecordNumberSequence> RecordNumberSequences => Set<RecordNumberSequence>();
+    public DbSet<Examination> Examinations => Set<Examination>();
+    public DbSet<Encounter> Encounters => Set<Encounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

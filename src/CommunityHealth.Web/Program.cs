@@ -5,6 +5,7 @@ using CommunityHealth.Data;
 using CommunityHealth.Web.Components;
 using CommunityHealth.Web.Features.Account;
 using CommunityHealth.Web.Features.Audit;
+using CommunityHealth.Web.Features.Examinations;
 using CommunityHealth.Web.Features.Organizations;
 using CommunityHealth.Web.Features.Residents;
 using CommunityHealth.Web.Features.Staff;
@@ -35,6 +36,7 @@ builder.Services.AddScoped<StaffHandlers>();
 builder.Services.AddScoped<AuditHandlers>();
 builder.Services.AddScoped<ResidentHandlers>();
 builder.Services.AddScoped<SearchResidents>();
+builder.Services.AddScoped<ExaminationHandlers>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -82,6 +84,7 @@ api.MapTeams();
 api.MapStaff();
 api.MapAudit();
 api.MapResidents();
+api.MapExaminations();
 api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth");
 app.MapFhir();
 

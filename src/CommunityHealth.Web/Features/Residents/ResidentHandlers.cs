@@ -136,6 +136,10 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         var moved = new { org.CenterId, OrganizationId = org.Id };
         await db.ResidentChanges.Where(c => c.ResidentId == r.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
+        await db.Examinations.Where(c => c.ResidentId == r.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
+        await db.Encounters.Where(c => c.ResidentId == r.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
         foreach (var c in r.Conditions) { c.CenterId = moved.CenterId; c.OrganizationId = moved.OrganizationId; }
         r.CenterId = org.CenterId;
         r.OrganizationId = org.Id;

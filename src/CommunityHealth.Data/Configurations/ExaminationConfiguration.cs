@@ -1,0 +1,38 @@
+using CommunityHealth.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommunityHealth.Data.Configurations;
+
+public sealed class ExaminationConfiguration : IEntityTypeConfiguration<Examination>
+{
+    public void Configure(EntityTypeBuilder<Examination> b)
+    {
+        b.ToTable("examinations");
+        b.Property(e => e.Doctor).HasMaxLength(50);
+        b.Property(e => e.HeightCm).HasPrecision(5, 1);
+        b.Property(e => e.WeightKg).HasPrecision(5, 1);
+        b.Property(e => e.Bmi).HasPrecision(4, 1);
+        b.Property(e => e.FastingGlucose).HasPrecision(4, 1);
+        b.Property(e => e.Form).AsJson();
+        b.HasIndex(e => new { e.ResidentId, e.ExamDate });
+        b.HasIndex(e => new { e.DistrictId, e.ExamDate });
+        b.HasOne<Resident>().WithMany().HasForeignKey(e => e.ResidentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
+{
+    public void Configure(EntityTypeBuilder<Encounter> b)
+    {
+        b.ToTable("encounters");
+        b.Property(e => e.Subjective).HasMaxLength(1000);
+        b.Property(e => e.Objective).HasMaxLength(1000);
+        b.Property(e => e.Assessment).HasMaxLength(1000);
+        b.Property(e => e.Plan).HasMaxLength(1000);
+        b.Property(e => e.Doctor).HasMaxLength(50);
+        b.HasIndex(e => new { e.ResidentId, e.Date });
+        b.HasIndex(e => new { e.DistrictId, e.Date });
+        b.HasOne<Resident>().WithMany().HasForeignKey(e => e.ResidentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
