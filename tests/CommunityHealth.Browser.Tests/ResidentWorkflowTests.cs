@@ -48,6 +48,35 @@ public sealed class ResidentWorkflowTests(BrowserApp fixture) : IClassFixture<Br
         await Expect(results).ToContainTextAsync("诸葛明亮");
         await Expect(results).ToContainTextAsync(id[..6] + "********" + id[14..]);
         await Expect(results).ToContainTextAsync("139****6666");
+
+        // a health examination: the 65+ section appears (69 on the exam date), BMI is computed, the form prints
+        await page.ClickAsync("text=诸葛明亮");
+        await page.WaitInteractiveAsync();
+        await page.ClickAsync("#exam-new");
+        await page.WaitInteractiveAsync();
+        await Expect(page.Locator("[data-testid=elderly-section]")).ToBeVisibleAsync();
+        await page.SetFieldAsync("#f-vitals-leftSystolic", "146");
+        await page.SetFieldAsync("#f-vitals-leftDiastolic", "88");
+        await page.SetFieldAsync("#f-vitals-heightCm", "170");
+        await page.SetFieldAsync("#f-vitals-weightKg", "72");
+        await Expect(page.Locator("[data-testid=bmi]")).ToHaveTextAsync("24.9");
+        foreach (var item in new[] { "eating", "grooming", "dressing", "toileting", "mobility" })
+            await page.SelectOptionAsync($"#f-elderly-selfCare-{item}", item == "mobility" ? "3" : "1");
+        await Expect(page.Locator("[data-testid=self-care]")).ToContainTextAsync("5（轻度依赖）");
+        await page.SetFieldAsync("#f-tests-fastingGlucose", "80");
+        await page.ClickAsync("#exam-save");
+        await Expect(page.Locator("[data-field-error='tests.fastingGlucose']")).ToContainTextAsync("数值应在");
+        await page.SetFieldAsync("#f-tests-fastingGlucose", "6.1");
+        await page.ClickAsync("#exam-save");
+
+        var print = page.Locator("[data-testid=exam-print]");
+        await Expect(print).ToContainTextAsync("健康体检表");
+        await Expect(print).ToContainTextAsync("146/88");
+        await Expect(page.Locator("[data-testid=print-bmi]")).ToContainTextAsync("24.9");
+        await Expect(print).ToContainTextAsync("5 分 轻度依赖");
+        await Expect(print).ToContainTextAsync(recordNumber[9..12] + "-" + recordNumber[12..]);
+        var pdf = await page.PdfAsync(new() { Format = "A4" });
+        Assert.True(pdf.Length > 10_000);
         await page.CloseAsync();
     }
 }

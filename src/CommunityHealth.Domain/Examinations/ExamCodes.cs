@@ -17,6 +17,9 @@ public static class ExamCodes
     public static readonly CodeList HealthSelfRating = CodeList.Of("exam-self-rating", "老年人健康状态自我评估", Spec3,
         "1|满意|Satisfied", "2|基本满意|Mostly satisfied", "3|说不清楚|Unsure", "4|不太满意|Not very satisfied", "5|不满意|Dissatisfied");
 
+    public static readonly CodeList SelfCareLevel = CodeList.Of("exam-self-care-level", "老年人生活自理能力评估表 程度等级", Spec3,
+        "1|可自理|Independent", "2|轻度依赖|Mild dependence", "3|中度依赖|Moderate dependence", "4|不能自理|Dependent");
+
     public static readonly CodeList Screen = CodeList.Of("exam-screen", "认知/情感粗筛", Spec3, "1|粗筛阴性|Negative", "2|粗筛阳性|Positive");
 
     public static readonly CodeList ExerciseFrequency = CodeList.Of("exam-exercise", "体育锻炼 锻炼频率", Spec3,
@@ -88,7 +91,7 @@ public static class ExamCodes
 
     public static IReadOnlyList<CodeList> All { get; } =
     [
-        Symptom, HealthSelfRating, Screen, ExerciseFrequency, Diet, Smoking, Drinking, DrinkingQuit, DrinkType, Lips, Dentition, Pharynx,
+        Symptom, HealthSelfRating, SelfCareLevel, Screen, ExerciseFrequency, Diet, Smoking, Drinking, DrinkingQuit, DrinkType, Lips, Dentition, Pharynx,
         Hearing, Motor, NormalAbnormal, Skin, Sclera, LymphNodes, Rales, Rhythm, LegEdema, DorsalisPedis, UrineDipstick, PositiveNegative,
         Problem, StayKind, Adherence, Guidance, RiskControl,
     ];

@@ -74,6 +74,7 @@ public static partial class Text
         ["error.code_unknown"] = ("不是有效的代码", "Not a valid code"),
         ["error.code_duplicate"] = ("同一选项不能重复选择", "An option is chosen twice"),
         ["error.none_exclusive"] = ("选择了“无”就不能再选其他项", "'None' cannot be combined with other options"),
+        ["error.number"] = ("请输入数字", "Enter a number"),
         ["error.range"] = ("数值应在 {0} 到 {1} 之间，请核对", "Must be between {0} and {1}"),
         ["error.exam.elderly_only"] = ("老年人评估项目仅适用于体检时年满 65 岁的居民", "The 65+ assessment applies only to residents aged 65 or more"),
         ["error.exam.score_required"] = ("粗筛阳性时须填写量表评分", "A positive screen needs the scale score"),

@@ -15,11 +15,16 @@ public partial class ResidentProfilePage
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Features.Examinations.ExaminationHandlers Exams { get; set; } = default!;
 
     private StaffContext me = default!;
     private ResidentDto? r;
     private HouseholdDto? household;
     private IReadOnlyList<ResidentChangeDto> history = [];
+    private IReadOnlyList<Features.Examinations.ExaminationSummary> exams = [];
+    private IReadOnlyList<Features.Examinations.EncounterDto> encounters = [];
+    private DateOnly? encounterDate;
+    private (string? S, string? O, string? A, string? P) soap;
     private IReadOnlyList<OrganizationDto> orgs = [];
     private IReadOnlyList<TeamDto> teams = [];
     private bool canWrite;
@@ -51,6 +56,34 @@ public partial class ResidentProfilePage
         r = outcome.Value;
         household = r.HouseholdId is { } h && (await Residents.HouseholdAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
         history = (await Residents.HistoryAsync(me, Id)).Value;
+        exams = (await Exams.ListAsync(me, Id)).Value;
+        encounters = (await Exams.EncountersAsync(me, Id)).Value;
+        encounterDate ??= today;
+    }
+
+    /// <summary>Every service on one line each, newest first: changes, examinations, encounters, registration.</summary>
+    private IEnumerable<(DateTime When, string Who, string What)> Timeline() =>
+        history.Select(c => (c.At.AddHours(8), c.UserName, $"{Text.Get("field." + c.Field)}：{Display(c.Field, c.OldValue)} → {Display(c.Field, c.NewValue)}"))
+            .Concat(exams.Select(e => (e.ExamDate.ToDateTime(TimeOnly.MinValue), e.Doctor, Text.L("健康体检"))))
+            .Concat(encounters.Select(e => (e.Date.ToDateTime(TimeOnly.MinValue), e.Doctor, $"{Text.L("接诊")}：{e.Subjective}")))
+            .OrderByDescending(x => x.Item1)
+            .Append((DateTime.MinValue, "", $"{Text.L("建档")} {r?.RecordNumber}"));
+
+    private string Display(string field, string? value) => field switch
+    {
+        _ when value is null => "—",
+        "organizationId" => orgs.FirstOrDefault(o => o.Id.ToString() == value)?.Name ?? value,
+        "teamId" => teams.FirstOrDefault(t => t.Id.ToString() == value)?.Name ?? value,
+        _ => value,
+    };
+
+    private async Task RecordEncounterAsync()
+    {
+        var outcome = await Exams.RecordEncounterAsync(me, Id, new Features.Examinations.RecordEncounter(encounterDate, soap.S, soap.O, soap.A, soap.P));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        soap = default;
+        Done(Text.L("已保存"));
+        await LoadAsync();
     }
 
     private async Task TransferAsync()
