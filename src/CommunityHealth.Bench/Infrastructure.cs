@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CommunityHealth.Bench;
 
-public sealed record BenchOptions(string[] Providers, int Seconds, int Clients, string CommandLine)
+public sealed record BenchOptions(string[] Providers, int Seconds, int Clients, string CommandLine, string Scenario = "all", int Residents = 1_000_000)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -16,7 +16,8 @@ public sealed record BenchOptions(string[] Providers, int Seconds, int Clients, 
         var provider = Arg("--provider", "both").ToLowerInvariant();
         string[] providers = provider switch { "sqlite" => ["Sqlite"], "postgres" => ["Postgres"], _ => ["Sqlite", "Postgres"] };
         return new(providers, int.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("--clients", "16"), CultureInfo.InvariantCulture),
-            "dotnet run -c Release --project src/CommunityHealth.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : ""));
+            "dotnet run -c Release --project src/CommunityHealth.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : ""),
+            Arg("--scenario", "all"), int.Parse(Arg("--residents", "1000000"), CultureInfo.InvariantCulture));
     }
 }
 
@@ -56,9 +57,13 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string? _tempDir;
 
-    private AppProcess(Process process, string baseUrl, string? tempDir) { _process = process; BaseUrl = baseUrl; _tempDir = tempDir; }
+    private AppProcess(Process process, string baseUrl, string? tempDir, string connectionString = "")
+    {
+        _process = process; BaseUrl = baseUrl; _tempDir = tempDir; ConnectionString = connectionString;
+    }
 
     public string BaseUrl { get; }
+    public string ConnectionString { get; }
 
     public static async Task<AppProcess> StartAppAsync(string root, string provider)
     {
@@ -85,7 +90,7 @@ public sealed class AppProcess : IAsyncDisposable
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        var app = new AppProcess(p, $"http://127.0.0.1:{port}", temp);
+        var app = new AppProcess(p, $"http://127.0.0.1:{port}", temp, cs);
         await app.WaitHealthyAsync("/health");
         Console.WriteLine($"Started the system on {provider} at {app.BaseUrl}");
         return app;

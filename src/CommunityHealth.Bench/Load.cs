@@ -47,6 +47,68 @@ public static class Load
         return errors;
     }
 
+    /// <summary>One client, one request after another: the latency a user at the search box sees.</summary>
+    public static async Task<Measurement> SequentialAsync(string name, HttpClient http, IReadOnlyList<string> urls)
+    {
+        foreach (var u in urls.Take(20)) (await http.GetAsync(u)).Dispose(); // warm-up
+        var times = new List<double>(urls.Count);
+        var errors = 0;
+        var sw = Stopwatch.StartNew();
+        foreach (var u in urls)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var r = await http.GetAsync(u);
+            await r.Content.ReadAsByteArrayAsync();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (!r.IsSuccessStatusCode) errors++;
+        }
+        var sorted = times.Order().ToArray();
+        var m = new Measurement(name, 1, sorted.Length, errors, sw.Elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
+        Console.WriteLine($"{name,-44} median {m.Median,7:F2} ms  p95 {m.P95,7:F2} ms  errors {errors}");
+        return m;
+    }
+
+    /// <summary>The application's handler called in-process, one call after another.</summary>
+    public static async Task<Measurement> SequentialCallsAsync<TIn, TOut>(string name, IReadOnlyList<TIn> inputs, Func<TIn, Task<TOut>> call)
+    {
+        foreach (var i in inputs.Take(20)) await call(i);
+        var times = new List<double>(inputs.Count);
+        var sw = Stopwatch.StartNew();
+        foreach (var i in inputs)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await call(i);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        var sorted = times.Order().ToArray();
+        var m = new Measurement(name, 1, sorted.Length, 0, sw.Elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
+        Console.WriteLine($"{name,-44} median {m.Median,7:F2} ms  p95 {m.P95,7:F2} ms");
+        return m;
+    }
+
+    /// <summary>The same, as hand-written SQL through a plain ADO.NET connection (reading every row).</summary>
+    public static async Task<Measurement> SequentialRawAsync(string name, System.Data.Common.DbConnection c, string sql, IReadOnlyList<Dictionary<string, object>> parameters)
+    {
+        async Task<double> OnceAsync(Dictionary<string, object> ps)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (k, v) in ps) { var p = cmd.CreateParameter(); p.ParameterName = "@" + k; p.Value = v; cmd.Parameters.Add(p); }
+            await using var reader = await cmd.ExecuteReaderAsync();
+            do { while (await reader.ReadAsync()) for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i); } while (await reader.NextResultAsync());
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        foreach (var ps in parameters.Take(20)) await OnceAsync(ps);
+        var sw = Stopwatch.StartNew();
+        var times = new List<double>();
+        foreach (var ps in parameters) times.Add(await OnceAsync(ps));
+        var sorted = times.Order().ToArray();
+        var m = new Measurement(name, 1, sorted.Length, 0, sw.Elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
+        Console.WriteLine($"{name,-44} median {m.Median,7:F2} ms  p95 {m.P95,7:F2} ms");
+        return m;
+    }
+
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using CommunityHealth.Bench;
 
 // Benchmark program (see docs/benchmarks.md). Usage:
-//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--seconds 10] [--clients 16]
+//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents]
+//     [--residents 1000000] [--seconds 10] [--clients 16]
 //   --bare PORT   (internal) serve the bare Kestrel endpoint on PORT
 if (args is ["--bare", var barePort]) { await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture)); return 0; }
 
@@ -14,10 +15,17 @@ Console.WriteLine($"Building the web host (Release) in {root} …");
 Shell.Run("dotnet", $"build -c Release -v q --nologo {Path.Combine(root, "src", "CommunityHealth.Web")}");
 
 var results = new List<(string Provider, Measurement M)>();
+var residentResults = new List<ResidentScenario.Result>();
 await using (var bare = await AppProcess.StartBareAsync())
 {
     foreach (var provider in options.Providers)
     {
+        if (options.Scenario is "all" or "residents")
+        {
+            await using var big = await AppProcess.StartAppAsync(root, provider);
+            residentResults.Add(await ResidentScenario.RunAsync(big, provider, options.Residents, options));
+        }
+        if (options.Scenario is not ("all" or "foundation")) continue;
         await using var app = await AppProcess.StartAppAsync(root, provider);
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var token = (await (await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = AppProcess.AdminPassword }))
@@ -39,5 +47,6 @@ await using (var bare = await AppProcess.StartBareAsync())
     }
 }
 
-Report.Write(root, options, results);
+if (results.Count > 0) Report.Write(root, options, results);
+if (residentResults.Count > 0) Report.WriteResidents(root, options, residentResults);
 return 0;

@@ -45,6 +45,48 @@ public static class Report
         Console.WriteLine($"Wrote {path}");
     }
 
+    public static void WriteResidents(string root, BenchOptions options, List<ResidentScenario.Result> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("<!-- bench:residents:begin -->");
+        sb.AppendLine($"## Resident records (issue 3) at {results[0].Residents:N0} residents");
+        sb.AppendLine();
+        sb.AppendLine($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{options.CommandLine}`");
+        sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        sb.AppendLine("- Searches and profile opens: one client, requests one after another (the latency a user sees), 200 sampled values each, as the district administrator (largest scope), over HTTP with a bearer token. \"raw\" is the same query hand-written in SQL through ADO.NET on the same database in the same run; the ratio includes HTTP, authentication, the scope filter, EF Core and JSON.");
+        sb.AppendLine("- Targets: search p95 ≤ 20 ms, profile p95 ≤ 30 ms, registration ≥ 500/s, generation ≥ 20,000 residents/s, ours ÷ raw ≤ 1.5.");
+        sb.AppendLine();
+        sb.AppendLine("| provider | measurement | HTTP median | HTTP p95 | handler median | handler p95 | raw SQL median | raw SQL p95 | handler ÷ raw (p95) |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            foreach (var row in r.Rows)
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Provider} | {row.Name} | {row.Http.Median:F2} | {row.Http.P95:F2} | {row.Handler.Median:F2} | {row.Handler.P95:F2} | {row.Raw.Median:F2} | {row.Raw.P95:F2} | {row.Handler.P95 / row.Raw.P95:F1} |"));
+        sb.AppendLine();
+        sb.AppendLine("Times in ms. \"handler\" is the application's own search/profile handler called in-process (EF Core, scope filter, mapping; the profile view also queues its audit entry); \"HTTP\" adds Kestrel, bearer authentication and JSON.");
+        sb.AppendLine();
+        sb.AppendLine("| provider | generation (residents/s) | registration via HTTP (req/s, 16 clients) | registration p95 ms | errors |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Provider} | {r.Residents / r.GenerateSeconds:N0} | {r.Register.Rps:F0} | {r.Register.P95:F2} | {r.Register.Errors} |"));
+        sb.AppendLine("<!-- bench:residents:end -->");
+        Replace(root, "<!-- bench:residents:begin -->", "<!-- bench:residents:end -->", sb.ToString());
+    }
+
+    private static void Replace(string root, string begin, string end, string section)
+    {
+        var path = Path.Combine(root, "docs", "benchmarks.md");
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\n";
+        var start = existing.IndexOf(begin, StringComparison.Ordinal);
+        var stop = existing.IndexOf(end, StringComparison.Ordinal);
+        var updated = start >= 0 && stop > start
+            ? existing[..start] + section.TrimEnd('\n') + existing[(stop + end.Length)..]
+            : existing.TrimEnd('\n') + "\n\n" + section;
+        File.WriteAllText(path, updated);
+        Console.WriteLine($"Wrote {path}");
+    }
+
     private static string Cpu()
     {
         try

@@ -45,7 +45,8 @@ public static class DataServiceCollectionExtensions
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContextFactory<SqliteHealthDbContext>(o => o.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>());
+            services.AddDbContextFactory<SqliteHealthDbContext>(o => o.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>()
+                .AddInterceptors(SqlitePragmas.Instance));
             services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(
                 sp.GetRequiredService<IDbContextFactory<SqliteHealthDbContext>>(), Sqlite));
         }

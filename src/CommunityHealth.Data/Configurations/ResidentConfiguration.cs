@@ -45,7 +45,7 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(r => new { r.DistrictId, r.RecordLast8 });
         b.HasIndex(r => new { r.DistrictId, r.Name });
         b.HasIndex(r => new { r.DistrictId, r.NameInitials });
-        b.HasIndex(r => new { r.DistrictId, r.IdNumber });
+        b.HasIndex(r => r.IdNumber); // alone: "registered anywhere?" is checked across districts
         b.HasIndex(r => new { r.DistrictId, r.IdLast4 });
         b.HasIndex(r => new { r.DistrictId, r.IdLast6 });
         b.HasIndex(r => new { r.DistrictId, r.Phone });

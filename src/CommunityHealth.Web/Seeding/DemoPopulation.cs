@@ -29,7 +29,7 @@ public sealed class DemoPopulation(int seed, DateOnly today)
     private readonly Random _random = new(seed);
     private readonly int _surnameTotal = Surnames.Sum(s => s.Weight);
     private readonly int _ageTotal = AgeBands.Sum();
-    private readonly Dictionary<DateOnly, int> _idSequence = [];
+    private readonly Dictionary<DateOnly, HashSet<int>> _idSequence = [];
 
     public sealed record Person(Resident Resident, string Relationship);
     public sealed record Family(Household Household, IReadOnlyList<Person> Members);
@@ -71,9 +71,10 @@ public sealed class DemoPopulation(int seed, DateOnly today)
         if (birth > today) birth = today;
         var given = sex == "1" ? MaleChars : FemaleChars;
         var name = surname + given[_random.Next(given.Length)] + (_random.Next(100) < 75 ? given[_random.Next(given.Length)].ToString() : "");
-        var used = _idSequence.GetValueOrDefault(birth);
-        _idSequence[birth] = used + 1;
-        var sequence = (used % 500) * 2 + (sex == "1" ? 1 : 0); // unique per birth date and sex up to 500 a day
+        // a random free sequence for the birth date (odd for men, even for women), as issuing offices spread them
+        if (!_idSequence.TryGetValue(birth, out var used)) _idSequence[birth] = used = [];
+        int sequence;
+        do sequence = _random.Next(500) * 2 + (sex == "1" ? 1 : 0); while (!used.Add(sequence) && used.Count < 1000);
         var id = IdCardNumber.Compose("330106", birth, sequence);
         var number = nextRecordNumber();
         var r = new Resident

@@ -626,6 +626,8 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("IdNumber");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("RecordNumber")
@@ -638,8 +640,6 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.HasIndex("DistrictId", "IdLast4");
 
                     b.HasIndex("DistrictId", "IdLast6");
-
-                    b.HasIndex("DistrictId", "IdNumber");
 
                     b.HasIndex("DistrictId", "Name");
 

@@ -619,6 +619,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("IdNumber");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("RecordNumber")
@@ -631,8 +633,6 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.HasIndex("DistrictId", "IdLast4");
 
                     b.HasIndex("DistrictId", "IdLast6");
-
-                    b.HasIndex("DistrictId", "IdNumber");
 
                     b.HasIndex("DistrictId", "Name");
 

@@ -41,19 +41,23 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         var householdError = cmd.Household is { } h ? await CheckHouseholdAsync(db, h, ct) : null;
         if (householdError is not null) return householdError;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var number = await RecordNumbers.NextAsync(db, org!.DistrictId, HealthRecordNumber.PrefixFor(org.DivisionCode), ct);
-        if (number is null) return new Invalid("organizationId", "error.resident.numbers_exhausted");
         var now = clock.GetUtcNow().UtcDateTime;
         var r = new Resident
         {
-            Id = Guid.CreateVersion7(), DistrictId = org.DistrictId, CenterId = org.CenterId, OrganizationId = org.Id, TeamId = cmd.TeamId,
-            RecordNumber = number, RecordLast8 = number[9..], CreatedAt = now, UpdatedAt = now,
+            Id = Guid.CreateVersion7(), DistrictId = org!.DistrictId, CenterId = org.CenterId, OrganizationId = org.Id, TeamId = cmd.TeamId,
+            CreatedAt = now, UpdatedAt = now,
         };
         ResidentMapping.Apply(r, draft);
         r.Conditions = Conditions(r, draft);
         r.PossibleDuplicate = await db.Residents.AnyAsync(x => x.Status != ResidentStatus.Merged && x.BirthDate == r.BirthDate
             && (x.Name == r.Name || (r.Phone != null && x.Phone == r.Phone)), ct);
+
+        // The counter row is locked from here to commit: keep this span to the number and the inserts.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var number = await RecordNumbers.NextAsync(db, org.DistrictId, HealthRecordNumber.PrefixFor(org.DivisionCode), ct);
+        if (number is null) return new Invalid("organizationId", "error.resident.numbers_exhausted");
+        r.RecordNumber = number;
+        r.RecordLast8 = number[9..];
         db.Residents.Add(r);
         if (cmd.Household is { } choice) await JoinHouseholdAsync(db, r, choice, ct);
         await db.SaveChangesAsync(ct);

@@ -70,7 +70,10 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
             _ => q.Where(r => string.Compare(r.Name, v) >= 0 && string.Compare(r.Name, upper) < 0),
         };
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
-        var rows = await q.OrderBy(r => r.Name).ThenBy(r => r.BirthDate).Take(MaxResults)
+        // Ordered by the searched key only: the index serves both the range and the order, so LIMIT stops
+        // after 50 rows even for a common surname (ordering by name + birth date would sort every match).
+        q = parsed.Kind == SearchKind.Initials ? q.OrderBy(r => r.NameInitials) : q.OrderBy(r => r.Name);
+        var rows = await q.Take(MaxResults)
             .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber, r.OrganizationId, r.TeamId, r.Status })
             .ToListAsync(ct);
         return rows.Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, Age.CompletedYears(r.BirthDate, today),

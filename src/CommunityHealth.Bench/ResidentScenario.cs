@@ -1,0 +1,224 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityHealth.Data;
+using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Postgres;
+using CommunityHealth.Data.Sqlite;
+using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Web.Seeding;
+using CommunityHealth.Web.Features.Residents;
+using CommunityHealth.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CommunityHealth.Bench;
+
+/// <summary>
+/// Issue 3's targets at N residents: generation rate, search by each key, profile open, registration
+/// through HTTP; each search also as hand-written SQL on the same database in the same run.
+/// </summary>
+public static class ResidentScenario
+{
+    public sealed record Result(string Provider, int Residents, double GenerateSeconds, List<Row> Rows, Measurement Register);
+
+    /// <summary>One measurement three ways: over HTTP, the application's handler in-process, hand-written SQL.</summary>
+    public sealed record Row(string Name, Measurement Http, Measurement Handler, Measurement Raw);
+
+    public static async Task<Result> RunAsync(AppProcess app, string provider, int residents, BenchOptions options)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(120) };
+        var token = await TokenAsync(http);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await CreateStationsAsync(http, residents);
+
+        await using var db = Context(provider, app.ConnectionString);
+        var districtId = await db.Districts.Select(d => d.Id).SingleAsync();
+        var stations = await db.Organizations.Where(o => o.Kind == OrganizationKind.Station).OrderBy(o => o.DivisionCode).ToListAsync();
+        var teams = await db.Teams.Include(t => t.Grids).ToListAsync();
+        var samples = new Samples();
+
+        Console.WriteLine($"Generating {residents:N0} residents over {stations.Count} stations on {provider} …");
+        var sw = Stopwatch.StartNew();
+        await using (var loader = new BulkLoader(db, provider, app.ConnectionString))
+        {
+            var population = new DemoPopulation(seed: 7, today: new DateOnly(2026, 11, 23));
+            var now = DateTime.UtcNow;
+            var made = 0;
+            var households = new List<Household>(); var people = new List<Resident>(); var members = new List<HouseholdMember>(); var conditions = new List<ResidentCondition>();
+            for (var i = 0; i < stations.Count; i++)
+            {
+                var station = stations[i];
+                var quota = (residents - made) / (stations.Count - i);
+                var team = teams.First(t => t.OrganizationId == station.Id);
+                var prefix = HealthRecordNumber.PrefixFor(station.DivisionCode);
+                var next = await db.RecordNumberSequences.Where(s => s.Prefix == prefix).Select(s => s.Next).SingleAsync();
+                var target = made + quota;
+                while (made < target)
+                {
+                    var family = population.NextHousehold(station, team.Id, team.Grids.Count > 0 ? team.Grids[made % team.Grids.Count].Name : "", () => HealthRecordNumber.Compose(prefix, next++), now);
+                    households.Add(family.Household);
+                    foreach (var m in family.Members.Take(target - made))
+                    {
+                        people.Add(m.Resident);
+                        conditions.AddRange(m.Resident.Conditions);
+                        members.Add(new HouseholdMember
+                        {
+                            Id = Guid.CreateVersion7(), DistrictId = districtId, CenterId = station.CenterId, OrganizationId = station.Id,
+                            HouseholdId = family.Household.Id, ResidentId = m.Resident.Id, Relationship = m.Relationship, From = new DateOnly(2026, 1, 1),
+                        });
+                        samples.Offer(m.Resident, made);
+                        made++;
+                    }
+                    if (people.Count >= 20_000) await FlushAsync();
+                }
+                await FlushAsync();
+                await db.RecordNumberSequences.Where(s => s.Prefix == prefix).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, next));
+            }
+
+            async Task FlushAsync()
+            {
+                await loader.WriteAsync(households); await loader.WriteAsync(people); await loader.WriteAsync(members); await loader.WriteAsync(conditions);
+                households.Clear(); people.Clear(); members.Clear(); conditions.Clear();
+            }
+        }
+        var generate = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"Generated {residents:N0} residents in {generate:F1} s ({residents / generate:N0}/s)");
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+
+        var rows = new List<Row>();
+        await using var raw = Raw(provider, app.ConnectionString);
+        await raw.OpenAsync();
+        var services = new ServiceCollection().AddHealthData(provider, app.ConnectionString)
+            .AddSingleton(TimeProvider.System).AddSingleton<ScopedDb>().AddSingleton<AuditLog>().BuildServiceProvider();
+        var bureau = await db.Organizations.Where(o => o.Kind == OrganizationKind.Bureau).Select(o => o.Id).SingleAsync();
+        var staff = new StaffContext(Guid.Empty, "bench", "bench", ["SystemAdministrator"], bureau, OrganizationKind.Bureau, null, districtId, "127.0.0.1");
+        var search = new SearchResidents(services.GetRequiredService<ScopedDb>(), TimeProvider.System);
+        var residentsHandler = new ResidentHandlers(services.GetRequiredService<ScopedDb>(), services.GetRequiredService<AuditLog>(), TimeProvider.System);
+        foreach (var (name, kind, values) in samples.Searches())
+        {
+            var ours = await Load.SequentialAsync($"search {name}", http, values.Select(v => $"/api/residents?q={Uri.EscapeDataString(v)}").ToList());
+            var handler = await Load.SequentialCallsAsync($"handler {name}", values, v => search.HandleAsync(staff, v));
+            var rawM = await RawSearchAsync(raw, provider, districtId, name, kind, values);
+            rows.Add(new Row(name, ours, handler, rawM));
+        }
+        var profile = await Load.SequentialAsync("open profile", http, samples.Ids.Select(id => $"/api/residents/{id}").ToList());
+        var profileHandler = await Load.SequentialCallsAsync("handler open profile", samples.Ids, id => residentsHandler.GetAsync(staff, id));
+        rows.Add(new Row("open profile (GET /api/residents/{id})", profile, profileHandler, await RawProfileAsync(raw, provider, samples.Ids)));
+
+        // registrations spread over the district's stations, as a district registers people in many places at once
+        var stationIds = stations.Select(s => s.Id).ToArray();
+        var counter = 0;
+        var register = await Load.RunAsync("register POST /api/residents", app.BaseUrl, _ =>
+        {
+            var n = Interlocked.Increment(ref counter);
+            var birth = new DateOnly(1940, 1, 1).AddDays(n % 25_000);
+            var m = new HttpRequestMessage(HttpMethod.Post, "/api/residents")
+            {
+                Content = JsonContent.Create(new
+                {
+                    organizationId = stationIds[n % stationIds.Length],
+                    record = new { name = "压测" + (char)('甲' + n % 10) + (char)('子' + n / 10 % 12), documentType = "01", documentNumber = IdCardNumber.Compose("110105", birth, n / 25_000 % 1000), residenceType = "1", phone = $"139{n:D8}" },
+                }),
+            };
+            m.Headers.Authorization = new("Bearer", token);
+            return m;
+        }, options);
+        return new Result(provider, residents, generate, rows, register);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http)
+    {
+        var r = await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = AppProcess.AdminPassword });
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A realistic district for N residents: about 20,000 per station (the record number allows 99,999).</summary>
+    private static async Task CreateStationsAsync(HttpClient http, int residents)
+    {
+        var orgs = await http.GetFromJsonAsync<JsonElement>("/api/organizations");
+        var bureau = orgs.EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "Bureau").GetProperty("id").GetString();
+        var have = orgs.EnumerateArray().Count(o => o.GetProperty("kind").GetString() == "Station");
+        var needed = Math.Max(0, (int)Math.Ceiling(residents / 20_000.0) - have);
+        for (var c = 3; needed > 0; c++)
+        {
+            var center = await (await http.PostAsJsonAsync("/api/organizations", new { kind = "Center", parentId = bureau, name = $"第{c}街道社区卫生服务中心", divisionCode = $"330106{c:D3}" })).Content.ReadFromJsonAsync<JsonElement>();
+            for (var s = 1; s <= 6 && needed > 0; s++, needed--)
+            {
+                var station = await (await http.PostAsJsonAsync("/api/organizations", new { kind = "Station", parentId = center.GetProperty("id").GetString(), name = $"第{c}中心第{s}服务站", divisionCode = $"330106{c:D3}{s:D3}" })).Content.ReadFromJsonAsync<JsonElement>();
+                await http.PostAsJsonAsync("/api/teams", new { organizationId = station.GetProperty("id").GetString(), name = $"第{c}-{s}家庭医生团队", grids = new[] { "东片", "西片" } });
+            }
+        }
+    }
+
+    private static HealthDbContext Context(string provider, string cs)
+    {
+        HealthDbContext db = provider == "Postgres"
+            ? new PostgresHealthDbContext(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs).Options)
+            : new SqliteHealthDbContext(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(cs).Options);
+        db.Scope = DataScope.System;
+        return db;
+    }
+
+    private static DbConnection Raw(string provider, string cs) => provider == "Postgres" ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
+
+    private const string Columns = "\"Id\",\"Name\",\"Sex\",\"BirthDate\",\"DocumentNumber\",\"Phone\",\"RecordNumber\",\"OrganizationId\",\"TeamId\",\"Status\"";
+
+    /// <summary>The same searches written by hand: district filter, the key's equality or range, the same order and limit.</summary>
+    private static async Task<Measurement> RawSearchAsync(DbConnection c, string provider, Guid district, string name, SearchKindForBench kind, IReadOnlyList<string> values)
+    {
+        var (where, order) = kind switch
+        {
+            SearchKindForBench.Initials => ("\"NameInitials\" >= @v AND \"NameInitials\" < @u", "\"NameInitials\""),
+            SearchKindForBench.Name => ("\"Name\" >= @v AND \"Name\" < @u", "\"Name\""),
+            SearchKindForBench.IdNumber => ("\"IdNumber\" = @v", "\"Name\""),
+            SearchKindForBench.IdLast4 => ("\"IdLast4\" = @v", "\"Name\""),
+            SearchKindForBench.Phone => ("\"Phone\" = @v", "\"Name\""),
+            SearchKindForBench.RecordNumber => ("\"RecordNumber\" = @v", "\"Name\""),
+            _ => ("\"RecordLast8\" = @v", "\"Name\""),
+        };
+        var sql = $"SELECT {Columns} FROM residents WHERE \"DistrictId\" = @d AND \"Status\" <> 3 AND {where} ORDER BY {order} LIMIT 50";
+        return await Load.SequentialRawAsync($"raw {name}", c, sql, values.Select(v => new Dictionary<string, object>
+        {
+            ["d"] = provider == "Postgres" ? district : district.ToString().ToUpperInvariant(), ["v"] = v, ["u"] = v[..^1] + (char)(v[^1] + 1),
+        }).ToList());
+    }
+
+    private static async Task<Measurement> RawProfileAsync(DbConnection c, string provider, IReadOnlyList<Guid> ids) =>
+        await Load.SequentialRawAsync("raw profile", c,
+            "SELECT * FROM residents WHERE \"Id\" = @id; SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id",
+            ids.Select(id => new Dictionary<string, object> { ["id"] = provider == "Postgres" ? id : id.ToString().ToUpperInvariant() }).ToList());
+}
+
+public enum SearchKindForBench { Name, Initials, IdNumber, IdLast4, Phone, RecordNumber, RecordLast8 }
+
+/// <summary>Values to search for, drawn evenly from the generated population.</summary>
+public sealed class Samples
+{
+    private readonly List<Resident> _picked = [];
+    private readonly Random _random = new(11);
+
+    public void Offer(Resident r, int index)
+    {
+        if (_picked.Count < 300) _picked.Add(r);
+        else if (_random.Next(index + 1) < 300) _picked[_random.Next(300)] = r;
+    }
+
+    public IReadOnlyList<Guid> Ids => _picked.Take(200).Select(r => r.Id).ToList();
+
+    public IEnumerable<(string Name, SearchKindForBench Kind, IReadOnlyList<string> Values)> Searches()
+    {
+        var p = _picked.Take(200).ToList();
+        yield return ("name prefix (2 characters)", SearchKindForBench.Name, p.Select(r => r.Name[..2]).ToList());
+        yield return ("pinyin initials (3 letters)", SearchKindForBench.Initials, p.Select(r => r.NameInitials.Length >= 3 ? r.NameInitials[..3] : r.NameInitials).ToList());
+        yield return ("ID number", SearchKindForBench.IdNumber, p.Select(r => r.IdNumber!).ToList());
+        yield return ("ID last 4", SearchKindForBench.IdLast4, p.Select(r => r.IdLast4!).ToList());
+        yield return ("phone", SearchKindForBench.Phone, p.Where(r => r.Phone is not null).Select(r => r.Phone!).ToList());
+        yield return ("record number (17)", SearchKindForBench.RecordNumber, p.Select(r => r.RecordNumber).ToList());
+        yield return ("record number last 8", SearchKindForBench.RecordLast8, p.Select(r => r.RecordLast8).ToList());
+    }
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CommunityHealth.Data.Sqlite;
+
+/// <summary>
+/// Per-connection SQLite settings. The database runs in WAL mode (set once, persistent); in WAL mode
+/// synchronous=NORMAL is SQLite's recommended setting: commits are atomic and the file never corrupts,
+/// fsync happens at checkpoints rather than at every commit (see docs/decisions/0003-sqlite-synchronous.md).
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        cmd.ExecuteNonQuery();
+    }
+}
