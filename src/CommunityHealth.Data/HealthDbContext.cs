@@ -35,6 +35,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<RecordNumberSequence> RecordNumberSequences => Set<RecordNumberSequence>();
     public DbSet<Examination> Examinations => Set<Examination>();
     public DbSet<Encounter> Encounters => Set<Encounter>();
+    public DbSet<ResidentMerge> ResidentMerges => Set<ResidentMerge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,6 +36,9 @@ builder.Services.AddScoped<StaffHandlers>();
 builder.Services.AddScoped<AuditHandlers>();
 builder.Services.AddScoped<ResidentHandlers>();
 builder.Services.AddScoped<SearchResidents>();
+builder.Services.AddScoped<MergeResidents>();
+builder.Services.AddScoped<ImportResidents>();
+builder.Services.AddScoped<ResidentExport>();
 builder.Services.AddScoped<ExaminationHandlers>();
 
 builder.Services.AddProblemDetails();

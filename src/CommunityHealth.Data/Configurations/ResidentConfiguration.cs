@@ -116,3 +116,17 @@ public sealed class RecordNumberSequenceConfiguration : IEntityTypeConfiguration
         b.HasIndex(s => s.DistrictId);
     }
 }
+
+public sealed class ResidentMergeConfiguration : IEntityTypeConfiguration<ResidentMerge>
+{
+    public void Configure(EntityTypeBuilder<ResidentMerge> b)
+    {
+        b.ToTable("resident_merges");
+        b.Property(m => m.UserName).HasMaxLength(64);
+        b.Property(m => m.UndoneBy).HasMaxLength(64);
+        b.Property(m => m.Reason).HasMaxLength(200);
+        b.Property(m => m.Moves).AsJson();
+        b.HasIndex(m => m.SurvivorId);
+        b.HasIndex(m => m.MergedId);
+    }
+}

@@ -34,6 +34,39 @@ public static class ResidentEndpoints
         g.MapGet("/{id:guid}/history", async (Guid id, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
             (await h.HistoryAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
             .WithSummary("Field changes, newest first").Produces<IReadOnlyList<ResidentChangeDto>>().ProducesProblem(404);
+        g.MapGet("/import/template", () => TypedResults.File(ImportResidents.Template(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案导入模板.xlsx"))
+            .WithSummary("The import template (.xlsx): " + string.Join(", ", ImportResidents.Columns));
+        g.MapPost("/import/preview", async (IFormFile file, CurrentUser user, ImportResidents h, CancellationToken ct) =>
+            (await h.PreviewAsync(await user.GetAsync(), file.OpenReadStream(), file.FileName, ct)).ToResult(TypedResults.Ok))
+            .DisableAntiforgery().WithSummary("Check an .xlsx/.csv file row by row without writing anything")
+            .Produces<ImportReport>().ProducesValidationProblem();
+        g.MapPost("/import", async (IFormFile file, CurrentUser user, ImportResidents h, CancellationToken ct) =>
+            (await h.ImportAsync(await user.GetAsync(), file.OpenReadStream(), file.FileName, ct)).ToResult(TypedResults.Ok))
+            .DisableAntiforgery().WithSummary("Import all new rows in one transaction, or nothing when any row is invalid; already registered rows are skipped")
+            .Produces<ImportReport>().ProducesValidationProblem().ProducesProblem(403);
+        g.MapGet("/export", async (string? q, bool? includeClosed, CurrentUser user, SearchResidents h, ResidentExport export, CancellationToken ct) =>
+        {
+            var staff = await user.GetAsync();
+            var rows = await h.HandleAsync(staff, q, includeClosed ?? true, ct, SearchResidents.MaxExport);
+            return rows.IsSuccess
+                ? TypedResults.File(await export.ToExcelAsync(staff, rows.Value, q!, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案查询结果.xlsx")
+                : Problems.From(rows.Error!);
+        }).WithSummary("The search result list as .xlsx (masked ID and phone; the export is audited)");
+        g.MapGet("/duplicates", async (CurrentUser user, MergeResidents h, CancellationToken ct) => TypedResults.Ok(await h.CandidatesAsync(await user.GetAsync(), ct)))
+            .WithSummary("Records flagged as possible duplicates (same name + birth date, or phone + birth date), with their matches");
+        g.MapPost("/{id:guid}/not-duplicate", async (Guid id, CurrentUser user, MergeResidents h, CancellationToken ct) =>
+            (await h.DismissAsync(await user.GetAsync(), id, ct)).ToResult(_ => TypedResults.NoContent()))
+            .WithSummary("Reviewed: not a duplicate").ProducesProblem(403).ProducesProblem(404);
+        g.MapPost("/{id:guid}/merge", async (Guid id, MergeCommand cmd, CurrentUser user, MergeResidents h, CancellationToken ct) =>
+            (await h.MergeAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Merge duplicateId into this record; all history moves here; reversible")
+            .Produces<MergeDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        g.MapGet("/{id:guid}/merges", async (Guid id, CurrentUser user, MergeResidents h, CancellationToken ct) => TypedResults.Ok(await h.HistoryAsync(await user.GetAsync(), id, ct)));
+        api.MapPost("/resident-merges/{id:guid}/undo", async (Guid id, CurrentUser user, MergeResidents h, CancellationToken ct) =>
+            (await h.UndoAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
+            .WithTags("Residents").WithSummary("Undo a merge: both records are restored exactly")
+            .Produces<MergeDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         api.MapGet("/households/{id:guid}", async (Guid id, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
             (await h.HouseholdAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
             .WithTags("Residents").WithSummary("A household with its members, past and present").Produces<HouseholdDto>().ProducesProblem(404);

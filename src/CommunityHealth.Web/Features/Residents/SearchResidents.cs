@@ -48,8 +48,9 @@ public static class ResidentQuery
 public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
 {
     public const int MaxResults = 50;
+    public const int MaxExport = 10_000;
 
-    public async Task<Outcome<IReadOnlyList<ResidentSummary>>> HandleAsync(StaffContext staff, string? text, bool includeClosed = true, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<ResidentSummary>>> HandleAsync(StaffContext staff, string? text, bool includeClosed = true, CancellationToken ct = default, int limit = MaxResults)
     {
         if (ResidentQuery.Parse(text) is not { } parsed) return new Invalid("q", "error.resident.search_empty");
         await using var db = dbs.For(staff);
@@ -73,7 +74,7 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
         // Ordered by the searched key only: the index serves both the range and the order, so LIMIT stops
         // after 50 rows even for a common surname (ordering by name + birth date would sort every match).
         q = parsed.Kind == SearchKind.Initials ? q.OrderBy(r => r.NameInitials) : q.OrderBy(r => r.Name);
-        var rows = await q.Take(MaxResults)
+        var rows = await q.Take(Math.Clamp(limit, 1, MaxExport))
             .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber, r.OrganizationId, r.TeamId, r.Status })
             .ToListAsync(ct);
         return rows.Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, Age.CompletedYears(r.BirthDate, today),
