@@ -140,3 +140,43 @@ public abstract class ResidentMergeImportTests<TApp>(TApp app) : IClassFixture<T
 
 public sealed class ResidentMergeImportTestsSqlite(SqliteApp app) : ResidentMergeImportTests<SqliteApp>(app);
 public sealed class ResidentMergeImportTestsPostgres(PostgresApp app) : ResidentMergeImportTests<PostgresApp>(app);
+
+public abstract class HouseholdTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    [Fact]
+    public async Task A_member_moves_between_households_and_both_keep_the_history()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var station = (await doctor.GetJsonAsync("/api/organizations")).Items().Single().Str("id");
+        var head = await (await doctor.PostAsJsonAsync("/api/residents", new
+        {
+            organizationId = station, record = new { name = "户主甲", documentType = "03", documentNumber = "H0001", sex = "1", birthDate = "1970-01-01", residenceType = "1" },
+            household = new { newAddress = "宝石一路 1 号" },
+        })).ReadJsonAsync();
+        var first = head.Str("householdId");
+        var child = await (await doctor.PostAsJsonAsync("/api/residents", new
+        {
+            organizationId = station, record = new { name = "子女乙", documentType = "03", documentNumber = "H0002", sex = "2", birthDate = "1998-01-01", residenceType = "1" },
+            household = new { householdId = first, relationship = "30" },
+        })).ReadJsonAsync();
+        var moved = await doctor.PostAsJsonAsync($"/api/residents/{child.Str("id")}/household", new { newAddress = "宝石二路 9 号" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var second = (await moved.ReadJsonAsync()).Str("householdId");
+        Assert.NotEqual(first, second);
+
+        var old = await doctor.GetJsonAsync($"/api/households/{first}");
+        var left = old.GetProperty("members").Items().Single(m => m.Str("name") == "子女乙");
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, left.GetProperty("to").ValueKind);
+        var now = await doctor.GetJsonAsync($"/api/households/{second}");
+        Assert.Equal("01", now.GetProperty("members").Items().Single().Str("relationship"));
+        Assert.Contains((await doctor.GetJsonAsync($"/api/residents/{child.Str("id")}/history")).Items(), h => h.Str("field") == "householdId");
+
+        var again = await doctor.PostAsJsonAsync($"/api/residents/{child.Str("id")}/household", new { householdId = second, relationship = "01" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var noRelation = await doctor.PostAsJsonAsync($"/api/residents/{child.Str("id")}/household", new { householdId = first });
+        Assert.True((await noRelation.ReadJsonAsync()).GetProperty("errors").TryGetProperty("household.relationship", out _));
+    }
+}
+
+public sealed class HouseholdTestsSqlite(SqliteApp app) : HouseholdTests<SqliteApp>(app);
+public sealed class HouseholdTestsPostgres(PostgresApp app) : HouseholdTests<PostgresApp>(app);

@@ -31,6 +31,10 @@ public static class ResidentEndpoints
             (await h.TransferAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
             .WithSummary("Move the resident to another station or center in the caller's scope")
             .Produces<ResidentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        g.MapPost("/{id:guid}/household", async (Guid id, HouseholdChoice cmd, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
+            (await h.MoveHouseholdAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Move the resident into householdId (with relationship) or into a new household at newAddress; history is kept")
+            .Produces<ResidentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         g.MapGet("/{id:guid}/history", async (Guid id, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
             (await h.HistoryAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
             .WithSummary("Field changes, newest first").Produces<IReadOnlyList<ResidentChangeDto>>().ProducesProblem(404);

@@ -166,6 +166,33 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         return rows;
     }
 
+    /// <summary>Moves a resident into another (or a new) household: the old membership is ended, not deleted.</summary>
+    public async Task<Outcome<ResidentDto>> MoveHouseholdAsync(StaffContext staff, Guid id, HouseholdChoice cmd, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var r = await db.Residents.Include(x => x.Conditions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new NotFound("Resident", id.ToString());
+        if (!CanWrite(staff)) return new Forbidden();
+        if (r.Status != ResidentStatus.Active) return new Invalid("household.householdId", "error.resident.not_active");
+        if (await CheckHouseholdAsync(db, cmd, ct) is { } invalid) return invalid;
+        if (cmd.HouseholdId is { } target && target == r.HouseholdId) return new Invalid("household.householdId", "error.resident.same_household");
+
+        var today = Today;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var oldHousehold = r.HouseholdId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var m in await db.HouseholdMembers.Where(m => m.ResidentId == r.Id && m.To == null).ToListAsync(ct)) m.To = today;
+        if (oldHousehold is { } old && await db.Households.FirstOrDefaultAsync(h => h.Id == old, ct) is { } previous && previous.HeadId == r.Id)
+            previous.HeadId = null; // the household keeps its history; a new head is chosen by moving or re-registering members
+        await JoinHouseholdAsync(db, r, cmd, ct);
+        db.ResidentChanges.Add(Change(r, staff, now, "householdId", oldHousehold?.ToString(), r.HouseholdId?.ToString()));
+        r.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"household {oldHousehold} -> {r.HouseholdId}");
+        return ResidentMapping.ToDto(r, Today);
+    }
+
     public async Task<Outcome<HouseholdDto>> HouseholdAsync(StaffContext staff, Guid householdId, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);

@@ -24,6 +24,10 @@ public partial class ResidentProfilePage
     private IReadOnlyList<Features.Examinations.ExaminationSummary> exams = [];
     private IReadOnlyList<Features.Examinations.EncounterDto> encounters = [];
     private DateOnly? encounterDate;
+    private string? joinRecordNumber;
+    private string? joinRelationship;
+    private string? newHouseholdAddress;
+    [Inject] private SearchResidents Search { get; set; } = default!;
     private (string? S, string? O, string? A, string? P) soap;
     private IReadOnlyList<OrganizationDto> orgs = [];
     private IReadOnlyList<TeamDto> teams = [];
@@ -99,6 +103,27 @@ public partial class ResidentProfilePage
         var outcome = await Residents.CloseAsync(me, Id, new CloseResident(closeReason, closeDate, closeNote));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         Done(Text.L("已结案"));
+        await LoadAsync();
+    }
+
+    /// <summary>Joins the household of the member with that record number, or founds a new one at the address.</summary>
+    private async Task MoveHouseholdAsync()
+    {
+        errors.Clear();
+        HouseholdChoice choice;
+        if (!string.IsNullOrWhiteSpace(joinRecordNumber))
+        {
+            var found = await Search.HandleAsync(me, joinRecordNumber);
+            var member = found.IsSuccess ? found.Value.FirstOrDefault(x => x.RecordNumber == joinRecordNumber.Trim() || x.RecordNumber.EndsWith(joinRecordNumber.Trim().Replace("-", ""), StringComparison.Ordinal)) : null;
+            var household = member is null ? null : (await Residents.GetAsync(me, member.Id)).Value.HouseholdId;
+            if (household is null) { errors.Show(new Domain.Common.Invalid("household.householdId", "error.resident.household_unknown")); return; }
+            choice = new HouseholdChoice(household, joinRelationship, null);
+        }
+        else choice = new HouseholdChoice(null, null, newHouseholdAddress);
+        var outcome = await Residents.MoveHouseholdAsync(me, Id, choice);
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        joinRecordNumber = joinRelationship = newHouseholdAddress = null;
+        Done(Text.L("已保存"));
         await LoadAsync();
     }
 
