@@ -13,6 +13,11 @@ namespace CommunityHealth.Data;
 /// </summary>
 public abstract class HealthDbContext(DbContextOptions options) : IdentityUserContext<StaffUser, Guid>(options)
 {
+    private readonly ScopeLevel? _fixedLevel = options.FindExtension<ScopeLevelExtension>()?.Level;
+
+    /// <summary>The level whose filters this context's model carries: fixed by its pool, else from <see cref="Scope"/>.</summary>
+    public ScopeLevel ModelLevel => _fixedLevel ?? Scope.Level;
+
     /// <summary>Set by the factory for each unit of work; the default sees nothing.</summary>
     public DataScope Scope { get; set; } = DataScope.Nothing;
 
@@ -51,7 +56,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
 
         // One model per scope level (see ScopedModelCacheKeyFactory): every filter is a plain equality on
         // indexed columns, never "@p IS NULL OR column = @p", so both SQLite and PostgreSQL can use indexes.
-        var level = Scope.Level;
+        var level = ModelLevel;
         if (level == ScopeLevel.System) return;
         var apply = typeof(HealthDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IScoped).IsAssignableFrom(e.ClrType) && e.ClrType != typeof(Organization)).ToList())

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunityHealth.Data;
 
 /// <summary>
-/// Creates contexts bound to a data scope. The scope is set before the context is first used, so the
-/// model for its level is chosen (not pooled: a pooled instance would keep the model of its first scope).
+/// Creates contexts bound to a data scope, from one pool per scope level: a context leased from a pool
+/// always has the model (query filters) of that level, and its scope values are set on every lease.
 /// </summary>
 public interface IHealthDbFactory
 {
@@ -16,14 +16,17 @@ public interface IHealthDbFactory
     string Provider { get; }
 }
 
-internal sealed class HealthDbFactory<TContext>(IDbContextFactory<TContext> inner, string provider) : IHealthDbFactory
+internal sealed class HealthDbFactory<TContext>(Func<ScopeLevel, DbContextOptions<TContext>> options, string provider) : IHealthDbFactory
     where TContext : HealthDbContext
 {
+    private readonly Dictionary<ScopeLevel, PooledDbContextFactory<TContext>> _pools =
+        Enum.GetValues<ScopeLevel>().ToDictionary(l => l, l => new PooledDbContextFactory<TContext>(options(l)));
+
     public string Provider => provider;
 
     public HealthDbContext Create(DataScope scope)
     {
-        var db = inner.CreateDbContext();
+        var db = _pools[scope.Level].CreateDbContext();
         db.Scope = scope;
         return db;
     }
@@ -34,23 +37,23 @@ public static class DataServiceCollectionExtensions
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
-    /// <summary>Registers the provider's pooled factory and <see cref="IHealthDbFactory"/>.</summary>
+    /// <summary>Registers <see cref="IHealthDbFactory"/> for the provider.</summary>
     public static IServiceCollection AddHealthData(this IServiceCollection services, string provider, string connectionString)
     {
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddDbContextFactory<PostgresHealthDbContext>(o => o.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>());
-            services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<PostgresHealthDbContext>(
-                sp.GetRequiredService<IDbContextFactory<PostgresHealthDbContext>>(), Postgres));
-        }
+            services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<PostgresHealthDbContext>(level =>
+                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(connectionString), level), Postgres));
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddDbContextFactory<SqliteHealthDbContext>(o => o.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>()
-                .AddInterceptors(SqlitePragmas.Instance));
-            services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(
-                sp.GetRequiredService<IDbContextFactory<SqliteHealthDbContext>>(), Sqlite));
-        }
+            services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<SqliteHealthDbContext>(level =>
+                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance), level), Sqlite));
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         return services;
+    }
+
+    private static DbContextOptions<T> Build<T>(DbContextOptionsBuilder<T> builder, ScopeLevel level) where T : DbContext
+    {
+        builder.ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>();
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ScopeLevelExtension(level));
+        return builder.Options;
     }
 }

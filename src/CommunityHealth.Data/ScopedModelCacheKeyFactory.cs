@@ -7,5 +7,5 @@ namespace CommunityHealth.Data;
 public sealed class ScopedModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
-        (context.GetType(), context is HealthDbContext h ? h.Scope.Level : ScopeLevel.System, designTime);
+        (context.GetType(), context is HealthDbContext h ? h.ModelLevel : ScopeLevel.System, designTime);
 }

@@ -14,16 +14,17 @@ public static class RecordNumbers
 {
     public static async Task<string?> NextAsync(HealthDbContext db, Guid districtId, string prefix, CancellationToken ct)
     {
-        var updated = await db.RecordNumberSequences.IgnoreQueryFilters().Where(s => s.Prefix == prefix)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
-        if (updated == 0)
+        // One round trip on both providers (SQLite ≥ 3.35 and PostgreSQL support UPDATE … RETURNING).
+        var next = await db.Database
+            .SqlQuery<int>($"UPDATE record_number_sequences SET \"Next\" = \"Next\" + 1 WHERE \"Prefix\" = {prefix} RETURNING \"Next\" AS \"Value\"")
+            .ToListAsync(ct);
+        if (next.Count == 0)
         {
             db.RecordNumberSequences.Add(new RecordNumberSequence { Prefix = prefix, DistrictId = districtId, Next = 2 });
             await db.SaveChangesAsync(ct);
             return HealthRecordNumber.Compose(prefix, 1);
         }
-        var next = await db.RecordNumberSequences.IgnoreQueryFilters().Where(s => s.Prefix == prefix).Select(s => s.Next).SingleAsync(ct);
-        var sequence = next - 1;
+        var sequence = next[0] - 1;
         return sequence > HealthRecordNumber.MaxSequence ? null : HealthRecordNumber.Compose(prefix, sequence);
     }
 }

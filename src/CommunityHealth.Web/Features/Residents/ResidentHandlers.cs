@@ -221,12 +221,15 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
     private static async Task<Error?> DuplicateIdAsync(HealthDbContext db, ResidentDraft d, Guid? self, CancellationToken ct)
     {
         if (d.DocumentType != ResidentRules.IdCard) return null;
-        var inScope = await db.Residents.AsNoTracking().Where(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self)
-            .Select(r => new { r.Id, r.RecordNumber }).FirstOrDefaultAsync(ct);
-        if (inScope is not null)
-            return new Invalid([new FieldError("documentNumber", "error.resident.id_registered", inScope.RecordNumber, inScope.Id)]);
-        var elsewhere = await db.Residents.IgnoreQueryFilters().AnyAsync(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self, ct);
-        return elsewhere ? new Invalid("documentNumber", "error.resident.id_registered_elsewhere") : null;
+        // One query across the database; whether the caller may see the match is decided here, not by a second query.
+        var match = await db.Residents.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self)
+            .Select(r => new { r.Id, r.RecordNumber, r.DistrictId, r.CenterId, r.OrganizationId }).FirstOrDefaultAsync(ct);
+        if (match is null) return null;
+        var visible = new Resident { DistrictId = match.DistrictId, CenterId = match.CenterId, OrganizationId = match.OrganizationId };
+        return db.Scope.Contains(visible)
+            ? new Invalid([new FieldError("documentNumber", "error.resident.id_registered", match.RecordNumber, match.Id)])
+            : new Invalid("documentNumber", "error.resident.id_registered_elsewhere");
     }
 
     private static async Task<Invalid?> CheckHouseholdAsync(HealthDbContext db, HouseholdChoice h, CancellationToken ct)
