@@ -36,7 +36,7 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
                 .Take(10).ToListAsync(ct);
             if (matches.Count == 0) continue;
             var reason = matches.Any(m => m.Name == r.Name) ? "name+birthDate" : "phone+birthDate";
-            result.Add(new DuplicateCandidate(Summary(r, today), matches.Select(m => Summary(m, today)).ToList(), reason));
+            result.Add(new DuplicateCandidate(ResidentMapping.Summary(r, today), matches.Select(m => ResidentMapping.Summary(m, today)).ToList(), reason));
         }
         return result;
     }
@@ -93,7 +93,7 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
             SurvivorId = survivor.Id, MergedId = dup.Id, At = now, UserName = staff.UserName, Reason = cmd.Reason!.Trim(), Moves = moves,
         };
         db.ResidentMerges.Add(merge);
-        db.ResidentChanges.Add(Change(survivor, staff, now, "mergedFrom", null, $"{dup.RecordNumber} {dup.Name}"));
+        db.ResidentChanges.Add(ResidentMapping.Change(survivor, staff, now, "mergedFrom", null, $"{dup.RecordNumber} {dup.Name}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         audit.Record(staff, "Resident", survivor.Id.ToString(), "merge", $"merge {merge.Id}: {dup.RecordNumber} into {survivor.RecordNumber}; {merge.Reason}");
@@ -122,7 +122,7 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         survivor.UpdatedAt = dup.UpdatedAt = now;
         merge.UndoneAt = now;
         merge.UndoneBy = staff.UserName;
-        db.ResidentChanges.Add(Change(survivor, staff, now, "mergedFrom", $"{dup.RecordNumber} {dup.Name}", null));
+        db.ResidentChanges.Add(ResidentMapping.Change(survivor, staff, now, "mergedFrom", $"{dup.RecordNumber} {dup.Name}", null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         audit.Record(staff, "Resident", survivor.Id.ToString(), "unmerge", $"undo merge {merge.Id}");
@@ -167,14 +167,6 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         ("marital", r => r.Marital, (r, v) => r.Marital = v),
     ];
 
-    private static ResidentChange Change(Resident r, StaffContext staff, DateTime at, string field, string? oldValue, string? newValue) => new()
-    {
-        Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId, ResidentId = r.Id,
-        At = at, UserId = staff.UserId, UserName = staff.UserName, Field = field, OldValue = oldValue, NewValue = newValue,
-    };
-
-    private static ResidentSummary Summary(Resident r, DateOnly today) => new(r.Id, r.Name, r.Sex, r.BirthDate, Age.CompletedYears(r.BirthDate, today),
-        ResidentMapping.Mask(r.DocumentNumber), r.Phone is null ? null : Domain.Residents.PhoneNumber.Mask(r.Phone), r.RecordNumber, r.OrganizationId, r.TeamId, r.Status.ToString());
 
     private static MergeDto ToDto(ResidentMerge m) => new(m.Id, m.SurvivorId, m.MergedId, m.At, m.UserName, m.Reason, m.UndoneAt);
 }

@@ -86,7 +86,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = ResidentDiff.Between(before, ResidentMapping.ToDraft(r)).ToList();
         foreach (var (field, oldValue, newValue) in changes)
-            db.ResidentChanges.Add(Change(r, staff, now, field, oldValue, newValue));
+            db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, field, oldValue, newValue));
         r.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
@@ -115,7 +115,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         r.CloseReason = cmd.Reason;
         r.CloseNote = string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim();
         r.UpdatedAt = now;
-        db.ResidentChanges.Add(Change(r, staff, now, "status", "Active", $"Closed {cmd.Reason} {cmd.Date:yyyy-MM-dd} {r.CloseNote}".Trim()));
+        db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "status", "Active", $"Closed {cmd.Reason} {cmd.Date:yyyy-MM-dd} {r.CloseNote}".Trim()));
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Close, $"{cmd.Reason} {cmd.Date:yyyy-MM-dd}");
         return ResidentMapping.ToDto(r, Today);
@@ -149,8 +149,8 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         r.OrganizationId = org.Id;
         r.TeamId = cmd.TeamId;
         r.UpdatedAt = now;
-        db.ResidentChanges.Add(Change(r, staff, now, "organizationId", oldOrg.ToString(), org.Id.ToString()));
-        if (cmd.TeamId != oldTeam) db.ResidentChanges.Add(Change(r, staff, now, "teamId", oldTeam?.ToString(), cmd.TeamId?.ToString()));
+        db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "organizationId", oldOrg.ToString(), org.Id.ToString()));
+        if (cmd.TeamId != oldTeam) db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "teamId", oldTeam?.ToString(), cmd.TeamId?.ToString()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"transfer to {org.DivisionCode}");
@@ -185,7 +185,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         if (oldHousehold is { } old && await db.Households.FirstOrDefaultAsync(h => h.Id == old, ct) is { } previous && previous.HeadId == r.Id)
             previous.HeadId = null; // the household keeps its history; a new head is chosen by moving or re-registering members
         await JoinHouseholdAsync(db, r, cmd, ct);
-        db.ResidentChanges.Add(Change(r, staff, now, "householdId", oldHousehold?.ToString(), r.HouseholdId?.ToString()));
+        db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "householdId", oldHousehold?.ToString(), r.HouseholdId?.ToString()));
         r.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -279,11 +279,4 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
             Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId,
             ResidentId = r.Id, Code = p.Code!, DiagnosedOn = p.DiagnosedOn, Note = string.IsNullOrWhiteSpace(p.Note) ? null : p.Note.Trim(),
         }).ToList();
-
-    private static ResidentChange Change(Resident r, StaffContext staff, DateTime at, string field, string? oldValue, string? newValue) => new()
-    {
-        Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId, ResidentId = r.Id,
-        At = at, UserId = staff.UserId, UserName = staff.UserName, Field = field,
-        OldValue = oldValue is { Length: > 2000 } ? oldValue[..2000] : oldValue, NewValue = newValue is { Length: > 2000 } ? newValue[..2000] : newValue,
-    };
 }

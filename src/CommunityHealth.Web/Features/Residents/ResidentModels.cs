@@ -80,6 +80,22 @@ public static class ResidentMapping
         r.Status.ToString(), r.ClosedOn, r.CloseReason, r.CloseNote, r.PossibleDuplicate,
         Domain.Common.Age.CompletedYears(r.BirthDate, today), ToDraft(r));
 
+    /// <summary>A field-history row for the resident, in the resident's current organisation.</summary>
+    public static ResidentChange Change(Resident r, Infrastructure.StaffContext staff, DateTime at, string field, string? oldValue, string? newValue) => new()
+    {
+        Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId, ResidentId = r.Id,
+        At = at, UserId = staff.UserId, UserName = staff.UserName, Field = field,
+        OldValue = oldValue is { Length: > 2000 } ? oldValue[..2000] : oldValue, NewValue = newValue is { Length: > 2000 } ? newValue[..2000] : newValue,
+    };
+
+    public static ResidentSummary Summary(Resident r, DateOnly today) => Summary(r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone,
+        r.RecordNumber, r.OrganizationId, r.TeamId, r.Status, today);
+
+    public static ResidentSummary Summary(Guid id, string name, string sex, DateOnly birth, string? document, string? phone, string recordNumber,
+        Guid organizationId, Guid? teamId, ResidentStatus status, DateOnly today) =>
+        new(id, name, sex, birth, Domain.Common.Age.CompletedYears(birth, today), Mask(document), phone is null ? null : PhoneNumber.Mask(phone),
+            recordNumber, organizationId, teamId, status.ToString());
+
     public static string? Mask(string? documentNumber) => documentNumber switch
     {
         null => null,

@@ -77,8 +77,7 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
         var rows = await q.Take(Math.Clamp(limit, 1, MaxExport))
             .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber, r.OrganizationId, r.TeamId, r.Status })
             .ToListAsync(ct);
-        return rows.Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, Age.CompletedYears(r.BirthDate, today),
-            ResidentMapping.Mask(r.DocumentNumber), r.Phone is null ? null : PhoneNumber.Mask(r.Phone), r.RecordNumber,
-            r.OrganizationId, r.TeamId, r.Status.ToString())).ToList();
+        return rows.Select(r => ResidentMapping.Summary(r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber,
+            r.OrganizationId, r.TeamId, r.Status, today)).ToList();
     }
 }
