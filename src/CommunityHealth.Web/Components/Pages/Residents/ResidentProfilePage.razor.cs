@@ -28,6 +28,9 @@ public partial class ResidentProfilePage
     private string? joinRelationship;
     private string? newHouseholdAddress;
     [Inject] private SearchResidents Search { get; set; } = default!;
+    [Inject] private MergeResidents Merges { get; set; } = default!;
+    private IReadOnlyList<MergeDto> merges = [];
+    private bool canMerge;
     private (string? S, string? O, string? A, string? P) soap;
     private IReadOnlyList<OrganizationDto> orgs = [];
     private IReadOnlyList<TeamDto> teams = [];
@@ -48,6 +51,7 @@ public partial class ResidentProfilePage
         today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
         me = await Current.GetAsync();
         canWrite = ResidentHandlers.CanWrite(me);
+        canMerge = MergeResidents.CanMerge(me);
         orgs = await Orgs.ListAsync(me);
         teams = await Teams.ListAsync(me);
         await LoadAsync();
@@ -63,6 +67,15 @@ public partial class ResidentProfilePage
         exams = (await Exams.ListAsync(me, Id)).Value;
         encounters = (await Exams.EncountersAsync(me, Id)).Value;
         encounterDate ??= today;
+        merges = await Merges.HistoryAsync(me, Id);
+    }
+
+    private async Task UndoMergeAsync(Guid mergeId)
+    {
+        var outcome = await Merges.UndoAsync(me, mergeId);
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); message = errors.General; return; }
+        Done(Text.L("已撤销合并"));
+        await LoadAsync();
     }
 
     /// <summary>Every service on one line each, newest first: changes, examinations, encounters, registration.</summary>
