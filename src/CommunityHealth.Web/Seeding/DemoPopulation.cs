@@ -42,17 +42,34 @@ public sealed class DemoPopulation(int seed, DateOnly today)
         {
             Id = Guid.CreateVersion7(), DistrictId = org.DistrictId, CenterId = org.CenterId, OrganizationId = org.Id, Address = address, CreatedAt = now,
         };
-        var headAge = Math.Max(20, SampleAge());
+        int headAge;
+        do headAge = SampleAge(); while (headAge < 22); // heads are adults; resampling keeps the adult age structure
         var surname = Surname();
         var members = new List<Person> { new(NewResident(org, teamId, surname, headAge, null, address, nextRecordNumber, now), "01") };
-        var size = _random.Next(100) switch { < 25 => 1, < 55 => 2, < 80 => 3, < 93 => 4, _ => 5 };
-        if (size >= 2 && headAge >= 22)
+        // household size by the head's age (young families have children; older couples live alone or with a grandchild)
+        var roll = _random.Next(100);
+        var size = headAge switch
+        {
+            < 25 => roll < 60 ? 1 : roll < 90 ? 2 : 3,
+            <= 50 => roll < 10 ? 1 : roll < 28 ? 2 : roll < 75 ? 3 : roll < 95 ? 4 : 5,
+            <= 64 => roll < 18 ? 1 : roll < 62 ? 2 : roll < 85 ? 3 : 4,
+            _ => roll < 35 ? 1 : roll < 85 ? 2 : 3,
+        };
+        if (size >= 2)
             members.Add(new(NewResident(org, teamId, Surname(), Math.Clamp(headAge + _random.Next(-4, 5), 20, 99), members[0].Resident.Sex == "1" ? "2" : "1", address, nextRecordNumber, now), "10"));
         for (var i = members.Count; i < size; i++)
         {
-            var childAge = headAge - _random.Next(22, 36);
-            if (childAge >= 0) members.Add(new(NewResident(org, teamId, surname, childAge, null, address, nextRecordNumber, now), _random.Next(2) == 0 ? "20" : "30"));
-            else if (headAge + 25 < 100) members.Add(new(NewResident(org, teamId, surname, headAge + _random.Next(22, 32), null, address, nextRecordNumber, now), "50"));
+            if (headAge <= 55)
+            {
+                var childAge = headAge - _random.Next(24, 35);
+                if (childAge >= 0) members.Add(new(NewResident(org, teamId, surname, childAge, null, address, nextRecordNumber, now), _random.Next(2) == 0 ? "20" : "30"));
+                else if (headAge + 26 < 100) members.Add(new(NewResident(org, teamId, surname, headAge + _random.Next(24, 32), null, address, nextRecordNumber, now), "50"));
+            }
+            else
+            {
+                var grandchild = headAge - _random.Next(50, 62);
+                if (grandchild >= 0) members.Add(new(NewResident(org, teamId, surname, grandchild, null, address, nextRecordNumber, now), "40"));
+            }
         }
         foreach (var m in members)
         {
