@@ -44,6 +44,21 @@ public abstract class ExaminationApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(148, list.Items().Single().GetProperty("systolic").GetInt32());
     }
 
+    [Fact]
+    public async Task Editing_an_exam_keeps_the_changed_sections_in_the_residents_history()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var resident = await ResidentAsync(doctor, new DateOnly(1975, 4, 4));
+        var created = await (await doctor.PostAsJsonAsync($"/api/residents/{resident}/examinations", new { examDate = "2026-11-01", doctor = "赵静", vitals = new { leftSystolic = 130, leftDiastolic = 80 } })).ReadJsonAsync();
+        var edited = await doctor.PutAsJsonAsync($"/api/examinations/{created.Str("id")}", new { examDate = "2026-11-01", doctor = "赵静", vitals = new { leftSystolic = 138, leftDiastolic = 80 } });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var history = await doctor.GetJsonAsync($"/api/residents/{resident}/history");
+        var change = history.Items().Single(h => h.Str("field") == "exam.vitals");
+        Assert.Contains("130", change.Str("oldValue"));
+        Assert.Contains("138", change.Str("newValue"));
+        Assert.DoesNotContain(history.Items(), h => h.Str("field") == "exam.doctor");
+    }
+
     [Theory]
     [InlineData("""{"examDate":"2026-11-20","doctor":"赵静","vitals":{"leftSystolic":400,"leftDiastolic":80}}""", "vitals.leftSystolic")]
     [InlineData("""{"examDate":"2026-11-20","doctor":"赵静","vitals":{"leftSystolic":120,"leftDiastolic":130}}""", "vitals.leftDiastolic")]

@@ -54,7 +54,12 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         var birth = await db.Residents.Where(x => x.Id == exam.ResidentId).Select(x => x.BirthDate).FirstAsync(ct);
         var checkedForm = ExamRules.Validate(form ?? new HealthExam(), birth, Today);
         if (!checkedForm.IsSuccess) return checkedForm.Error!;
-        Apply(exam, checkedForm.Value, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // each changed section of the form is kept in the resident's field history, like the record itself
+        var resident = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == exam.ResidentId, ct);
+        foreach (var (field, oldValue, newValue) in ResidentDiff.Between(exam.Form, checkedForm.Value))
+            db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "exam." + field, $"{exam.ExamDate:yyyy-MM-dd} {oldValue}", newValue));
+        Apply(exam, checkedForm.Value, now);
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.Update, $"resident {exam.ResidentId}");
         return ToDto(exam, birth);

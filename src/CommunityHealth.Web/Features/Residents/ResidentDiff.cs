@@ -11,9 +11,12 @@ public static class ResidentDiff
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IEnumerable<(string Field, string? Old, string? New)> Between(ResidentDraft before, ResidentDraft after)
+    public static IEnumerable<(string Field, string? Old, string? New)> Between(ResidentDraft before, ResidentDraft after) => Between<ResidentDraft>(before, after);
+
+    /// <summary>Changed top-level properties of any form record, as camelCase names with readable old and new values.</summary>
+    public static IEnumerable<(string Field, string? Old, string? New)> Between<T>(T before, T after)
     {
-        foreach (var p in typeof(ResidentDraft).GetProperties())
+        foreach (var p in typeof(T).GetProperties())
         {
             var a = Text(p.GetValue(before));
             var b = Text(p.GetValue(after));
