@@ -77,10 +77,7 @@ public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         if (field == "parentId") json["parentId"] = center; // a center under a center
         var before = await CountsAsync();
         var r = await admin.PostAsJsonAsync("/api/organizations", json);
-        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-        var problem = await r.ReadJsonAsync();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.GetRawText());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", messages[0].GetString()!);
+        await ProblemAssert.FieldErrorAsync(r, field);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -127,10 +124,7 @@ public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var station = await OrgIdAsync("330106001003");
         var before = await CountsAsync();
         var r = await admin.PostAsJsonAsync("/api/staff", new { userName, displayName = "张三", password, organizationId = station, roles });
-        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-        var problem = await r.ReadJsonAsync();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.GetRawText());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", messages[0].GetString()!);
+        await ProblemAssert.FieldErrorAsync(r, field);
         Assert.Equal(before, await CountsAsync());
     }
 

@@ -101,7 +101,7 @@ public static class PatientEndpoints
             var offset = int.TryParse(query["_offset"], out var o) ? Math.Max(o, 0) : 0;
             var total = await q.CountAsync(ct);
             var rows = await q.OrderBy(r => r.Name).ThenBy(r => r.Id).Skip(offset).Take(count).ToListAsync(ct);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+            var today = clock.Today();
             var resources = rows.Select(r => (Resource)PatientMapping.ToFhir(ResidentMapping.ToDto(r, today))).ToList();
             return FhirEndpoints.SearchPage(http, "Patient", resources, total, offset, count);
         });

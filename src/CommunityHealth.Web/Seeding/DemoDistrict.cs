@@ -1,3 +1,4 @@
+using CommunityHealth.Web.Infrastructure;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Entities;
 using CommunityHealth.Domain.Organizations;
@@ -99,7 +100,7 @@ internal static class DemoDistrict
         await using var db = factory.Create(DataScope.System);
         var stations = await db.Organizations.Where(o => o.DistrictId == districtId && o.Kind == OrganizationKind.Station).OrderBy(o => o.DivisionCode).ToListAsync(ct);
         var teams = await db.Teams.Include(t => t.Grids).Where(t => t.DistrictId == districtId).ToListAsync(ct);
-        var population = new DemoPopulation(seed: 2026, today: DateOnly.FromDateTime(now.AddHours(8)));
+        var population = new DemoPopulation(seed: 2026, today: ChinaTime.ToChinaDate(now));
         var made = 0;
         for (var i = 0; i < stations.Count && made < count; i++)
         {

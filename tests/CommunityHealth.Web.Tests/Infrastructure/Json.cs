@@ -19,3 +19,17 @@ public static class Json
 
     public static string Str(this JsonElement e, string name) => e.GetProperty(name).GetString()!;
 }
+
+public static class ProblemAssert
+{
+    /// <summary>A 400 ProblemDetails whose errors name <paramref name="field"/> with a Chinese message; returns that message.</summary>
+    public static async Task<string> FieldErrorAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.GetRawText());
+        var message = messages[0].GetString()!;
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", message);
+        return message;
+    }
+}

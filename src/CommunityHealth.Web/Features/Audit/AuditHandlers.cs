@@ -27,8 +27,8 @@ public sealed class AuditHandlers(ScopedDb dbs)
 
         await using var db = dbs.For(staff);
         var rows = db.AuditEntries.AsNoTracking();
-        if (q.From is { } from) { var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); rows = rows.Where(a => a.At >= start); }
-        if (q.To is { } to) { var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); rows = rows.Where(a => a.At < end); }
+        if (q.From is { } from) { var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset; rows = rows.Where(a => a.At >= start); }
+        if (q.To is { } to) { var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset; rows = rows.Where(a => a.At < end); }
         if (!string.IsNullOrWhiteSpace(q.UserName)) rows = rows.Where(a => a.UserName == q.UserName.Trim().ToLowerInvariant());
         if (!string.IsNullOrWhiteSpace(q.Entity)) rows = rows.Where(a => a.Entity == q.Entity.Trim());
         if (!string.IsNullOrWhiteSpace(q.EntityId)) rows = rows.Where(a => a.EntityId == q.EntityId.Trim());

@@ -21,7 +21,7 @@ public sealed record EncounterDto(Guid Id, Guid ResidentId, DateOnly Date, strin
 /// <summary>健康体检表 and 接诊记录 for a resident in scope.</summary>
 public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => clock.Today();
 
     public async Task<Outcome<ExaminationDto>> RecordAsync(StaffContext staff, Guid residentId, HealthExam? form, CancellationToken ct = default)
     {

@@ -100,7 +100,7 @@ public sealed class ImportResidents(ScopedDb dbs, AuditLog audit, TimeProvider c
         var missing = new[] { "姓名", "证件类型", "常住类型", "管理机构区划代码" }.Where(c => !table[0].ContainsKey(c)).ToList();
         if (missing.Count > 0) return new Invalid([new FieldError("file", "error.import.columns", string.Join("、", missing))]);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         await using var db = dbs.For(staff);
         var orgs = await db.Organizations.AsNoTracking().Where(o => o.IsActive && o.Kind != OrganizationKind.Bureau).ToDictionaryAsync(o => o.DivisionCode, ct);
         var teams = await db.Teams.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);

@@ -27,7 +27,7 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
     {
         await using var db = dbs.For(staff);
         var flagged = await db.Residents.AsNoTracking().Where(r => r.PossibleDuplicate && r.Status == ResidentStatus.Active).OrderBy(r => r.Name).Take(200).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         var result = new List<DuplicateCandidate>();
         foreach (var r in flagged)
         {

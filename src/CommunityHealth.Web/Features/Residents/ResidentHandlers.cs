@@ -12,7 +12,7 @@ namespace CommunityHealth.Web.Features.Residents;
 /// <summary>居民健康档案: register, read (audited), update with field history, close, transfer.</summary>
 public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => clock.Today();
 
     public static bool CanWrite(StaffContext staff) =>
         staff.Roles.Any(r => r is StaffRole.FamilyDoctor or StaffRole.Nurse or StaffRole.PublicHealth or StaffRole.CenterDirector or StaffRole.SystemAdministrator);

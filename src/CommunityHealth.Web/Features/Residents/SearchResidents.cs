@@ -70,7 +70,7 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
             SearchKind.Initials => q.Where(r => string.Compare(r.NameInitials, v) >= 0 && string.Compare(r.NameInitials, upper) < 0),
             _ => q.Where(r => string.Compare(r.Name, v) >= 0 && string.Compare(r.Name, upper) < 0),
         };
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         // Ordered by the searched key only: the index serves both the range and the order, so LIMIT stops
         // after 50 rows even for a common surname (ordering by name + birth date would sort every match).
         q = parsed.Kind == SearchKind.Initials ? q.OrderBy(r => r.NameInitials) : q.OrderBy(r => r.Name);

@@ -41,7 +41,7 @@ public partial class ExamFormPage
         else
         {
             residentId = ResidentId!.Value;
-            model.ExamDate = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+            model.ExamDate = Clock.Today();
             model.Doctor = me.DisplayName;
         }
         var r = await Residents.GetAsync(me, residentId);

@@ -32,7 +32,7 @@ public partial class ResidentFormPage
 
     protected override async Task OnInitializedAsync()
     {
-        today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        today = Clock.Today();
         me = await Current.GetAsync();
         if (!ResidentHandlers.CanWrite(me)) { loadError = Text.Get("error.forbidden"); return; }
         orgs = await Orgs.ListAsync(me);

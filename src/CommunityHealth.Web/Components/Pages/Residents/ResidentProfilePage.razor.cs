@@ -48,7 +48,7 @@ public partial class ResidentProfilePage
 
     protected override async Task OnParametersSetAsync()
     {
-        today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        today = Clock.Today();
         me = await Current.GetAsync();
         canWrite = ResidentHandlers.CanWrite(me);
         canMerge = MergeResidents.CanMerge(me);
