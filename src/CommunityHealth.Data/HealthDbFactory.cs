@@ -44,8 +44,11 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<PostgresHealthDbContext>(level =>
                 Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(connectionString), level), Postgres));
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var gate = new SqliteWriteGate(); // one single writer per database file, shared by every scope level's pool
             services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<SqliteHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance), level), Sqlite));
+                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, gate), level), Sqlite));
+        }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         return services;
     }

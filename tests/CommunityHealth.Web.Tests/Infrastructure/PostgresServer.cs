@@ -14,6 +14,12 @@ public static class PostgresServer
     private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static string? _dataDir;
 
+    /// <summary>
+    /// Set before first use to run a durable, production-like server (fsync on, 1 GB shared buffers), as the
+    /// benchmark does; tests keep the default fsync=off, which is only for throwaway clusters.
+    /// </summary>
+    public static bool Durable { get; set; }
+
     public static string ConnectionString(string database) => $"{Started.Value};Database={database}";
 
     private static string Start()
@@ -31,7 +37,8 @@ public static class PostgresServer
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres:postgres {root}");
         Pg(bin, "initdb", $"-D {_dataDir} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
-        Pg(bin, "pg_ctl", $"-D {_dataDir} -l {root}/server.log -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start", asRoot);
+        var settings = Durable ? "-c shared_buffers=1GB -c max_wal_size=4GB" : "-c fsync=off";
+        Pg(bin, "pg_ctl", $"-D {_dataDir} -l {root}/server.log -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 {settings} -c max_connections=300\" start", asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Pg(bin, "pg_ctl", $"-D {_dataDir} -m immediate stop", asRoot); Directory.Delete(root, true); } catch { /* best effort at exit */ }
