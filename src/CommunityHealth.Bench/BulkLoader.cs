@@ -22,6 +22,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
 {
     private readonly DbConnection _connection = provider == "Postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
     private readonly List<string> _deferredIndexes = [];
+    private readonly List<string> _deferredForeignKeys = [];
     private readonly Dictionary<Type, object> _writers = [];
 
     public bool IsPostgres => _connection is NpgsqlConnection;
@@ -58,14 +59,53 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
                 await ExecAsync($"DROP INDEX \"{name}\"");
                 _deferredIndexes.Add(ddl);
             }
+            if (IsPostgres) await DeferForeignKeysAsync(table);
         }
     }
 
-    /// <summary>Rebuilds the dropped indexes (PostgreSQL with parallel workers and a large sort memory, as a restore would).</summary>
+    /// <summary>
+    /// PostgreSQL checks a foreign key per copied row (an index probe and a row lock each); dropped and added back
+    /// after the load, each is validated once over all rows by a single join. (The SQLite loader's connection
+    /// does not enable foreign_keys, SQLite's default.)
+    /// </summary>
+    private async Task DeferForeignKeysAsync(string table)
+    {
+        var found = new List<(string Name, string Definition)>();
+        await using (var cmd = new NpgsqlCommand("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid = @t::regclass", (NpgsqlConnection)_connection))
+        {
+            cmd.Parameters.AddWithValue("t", $"\"{table}\"");
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, definition) in found)
+        {
+            await ExecAsync($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"");
+            _deferredForeignKeys.Add($"ALTER TABLE \"{table}\" ADD CONSTRAINT \"{name}\" {definition}");
+        }
+    }
+
+    /// <summary>Rebuilds the dropped indexes and foreign keys (PostgreSQL with parallel workers and a large sort memory, as a restore would).</summary>
     public async Task RestoreIndexesAsync()
     {
-        if (IsPostgres) await ExecAsync("SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 2");
-        foreach (var ddl in _deferredIndexes) await ExecAsync(ddl);
+        if (IsPostgres)
+        {
+            // two builds at a time, one per core, each on its own connection; largest tables' indexes spread over both
+            var work = new System.Collections.Concurrent.ConcurrentQueue<string>(_deferredIndexes);
+            await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+            {
+                await using var c = new NpgsqlConnection(connectionString);
+                await c.OpenAsync();
+                await using (var set = new NpgsqlCommand("SET maintenance_work_mem = '512MB'", c)) await set.ExecuteNonQueryAsync();
+                while (work.TryDequeue(out var ddl))
+                {
+                    await using var cmd = new NpgsqlCommand(ddl, c) { CommandTimeout = 0 };
+                    await cmd.ExecuteNonQueryAsync();
+                }
+            }));
+        }
+        else foreach (var ddl in _deferredIndexes) await ExecAsync(ddl);
+        foreach (var ddl in _deferredForeignKeys) await ExecAsync(ddl); // after the indexes, which the validating joins use
+        _deferredForeignKeys.Clear();
         _deferredIndexes.Clear();
         if (!IsPostgres) await ExecAsync("PRAGMA wal_checkpoint(TRUNCATE)"); // one checkpoint for the whole load (automatic ones are off)
     }
