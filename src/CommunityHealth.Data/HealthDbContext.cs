@@ -41,6 +41,16 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Examination> Examinations => Set<Examination>();
     public DbSet<Encounter> Encounters => Set<Encounter>();
     public DbSet<ResidentMerge> ResidentMerges => Set<ResidentMerge>();
+    public DbSet<Vaccinee> Vaccinees => Set<Vaccinee>();
+    public DbSet<VaccinationDose> VaccinationDoses => Set<VaccinationDose>();
+    public DbSet<VaccineeContraindication> VaccineeContraindications => Set<VaccineeContraindication>();
+    public DbSet<AdverseEvent> AdverseEvents => Set<AdverseEvent>();
+    public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
+    public DbSet<VaccineLot> VaccineLots => Set<VaccineLot>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<Refrigerator> Refrigerators => Set<Refrigerator>();
+    public DbSet<TemperatureReading> TemperatureReadings => Set<TemperatureReading>();
+    public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using CommunityHealth.Web.Components;
 using CommunityHealth.Web.Features.Account;
 using CommunityHealth.Web.Features.Audit;
 using CommunityHealth.Web.Features.Examinations;
+using CommunityHealth.Web.Features.Immunization;
 using CommunityHealth.Web.Features.Organizations;
 using CommunityHealth.Web.Features.Residents;
 using CommunityHealth.Web.Features.Staff;
@@ -40,6 +41,7 @@ builder.Services.AddScoped<MergeResidents>();
 builder.Services.AddScoped<ImportResidents>();
 builder.Services.AddScoped<ResidentExport>();
 builder.Services.AddScoped<ExaminationHandlers>();
+builder.Services.AddImmunization(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -88,6 +90,7 @@ api.MapStaff();
 api.MapAudit();
 api.MapResidents();
 api.MapExaminations();
+api.MapImmunization();
 api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth");
 app.MapFhir();
 

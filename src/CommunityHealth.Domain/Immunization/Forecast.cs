@@ -31,8 +31,11 @@ public sealed record ChildFacts(DateOnly BirthDate)
 
 public enum ForecastStatus { Due, Overdue, NotDue, Complete, AgedOut, Contraindicated }
 
-/// <summary>One recorded dose as the forecaster counts it: the dose number it was given as, valid or not, and why.</summary>
-public sealed record DoseEvaluation(GivenDose Dose, Series Series, int DoseNumber, bool Valid, string Reason);
+/// <summary>
+/// One recorded dose as the forecaster counts it: the dose number it was given as, valid or not, and why; timely
+/// (及时) when valid and given before the schedule's "complete before" age for that dose.
+/// </summary>
+public sealed record DoseEvaluation(GivenDose Dose, Series Series, int DoseNumber, bool Valid, string Reason, bool Timely = false);
 
 /// <summary>The next dose of a series: number, vaccine, earliest and recommended dates, and when it becomes overdue.</summary>
 public sealed record NextDose(int DoseNumber, string Vaccine, DateOnly Earliest, DateOnly Recommended, DateOnly OverdueFrom, DateOnly? LastDay);

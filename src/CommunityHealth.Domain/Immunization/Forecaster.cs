@@ -119,7 +119,8 @@ public static class Forecaster
             if (reason is null)
             {
                 valid.Add(d);
-                all.Add(new DoseEvaluation(d, series, n, true, $"第{n}剂有效"));
+                var timely = rule!.CompleteBefore is { } before && d.Date < c.At(before);
+                all.Add(new DoseEvaluation(d, series, n, true, $"第{n}剂有效" + (rule.CompleteBefore is { } b && !timely ? $"（未在{b.Zh}前完成，不属及时接种）" : ""), timely));
             }
             else all.Add(new DoseEvaluation(d, series, n, false, rule is null ? reason : $"第{n}剂不计入：{reason}"));
         }
