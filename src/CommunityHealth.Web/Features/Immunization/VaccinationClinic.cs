@@ -187,7 +187,8 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         foreach (var group in doses.Where(d => d.LotId is not null).GroupBy(d => d.LotId!.Value))
         {
             var count = group.Count();
-            var changed = await db.VaccineLots.Where(l => l.Id == group.Key && l.DosesOnHand >= count && l.Expiry >= group.Max(d => d.GivenOn))
+            var lastDay = group.Max(d => d.GivenOn);
+            var changed = await db.VaccineLots.Where(l => l.Id == group.Key && l.DosesOnHand >= count && l.Expiry >= lastDay)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.DosesOnHand, l => l.DosesOnHand - count).SetProperty(l => l.UpdatedAt, now.UtcDateTime), ct);
             if (changed == 0) return new Invalid($"doses[{doses.IndexOf(group.First())}].lotId", "error.vaccination.lot_empty");
             var balance = await db.VaccineLots.Where(l => l.Id == group.Key).Select(l => l.DosesOnHand).FirstAsync(ct);
@@ -263,7 +264,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         if (child is null || ci is null) return new NotFound("VaccineeContraindication", contraindicationId.ToString());
         if (!CanWrite(staff)) return new Forbidden();
         if (ci.Until is { } u && u <= Today) return new Invalid("until", "error.vaccination.already_ended");
-        ci.Until = Today > ci.From ? Today : ci.From.AddDays(1);
+        ci.Until = Today < ci.From ? ci.From : Today; // from today it no longer applies
         await db.SaveChangesAsync(ct);
         await RecomputeAsync(db, child, Today, ct);
         await db.SaveChangesAsync(ct);
