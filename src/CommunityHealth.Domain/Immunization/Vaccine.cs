@@ -15,7 +15,8 @@ public sealed record Vaccine(string Code, string Zh, string En, Series Series, b
 
 public static class Vaccines
 {
-    public const string CodeSystem = "https://communityhealth.example.cn/fhir/CodeSystem/nip-vaccine";
+    /// <summary>The canonical URL of the NIP vaccine CodeSystem (served at /fhir/CodeSystem/nip-vaccine).</summary>
+    public const string CodeSystem = "https://fhir.communityhealth.cn/CodeSystem/nip-vaccine";
 
     public static readonly Vaccine HepB = new("HepB", "乙肝疫苗", "Hepatitis B vaccine", Series.HepB, false, true, "IM", "上臂三角肌");
     public static readonly Vaccine Bcg = new("BCG", "卡介苗", "BCG vaccine", Series.BCG, true, true, "ID", "上臂三角肌中部略下处");

@@ -10,6 +10,9 @@ public static class Capability
         ("Organization", ["read", "search-type"], ["_id", "name", "identifier", "partof", "active"]),
         ("Practitioner", ["read", "search-type"], ["_id", "name", "identifier", "active"]),
         ("Patient", ["read", "search-type", "create", "update"], ["identifier", "name", "birthdate", "gender", "_count"]),
+        ("Immunization", ["read", "search-type", "create"], ["patient", "date", "_count"]),
+        ("ImmunizationRecommendation", ["search-type"], ["patient", "date"]),
+        ("CodeSystem", ["read", "search-type"], ["url"]),
     ];
 
     public static CapabilityStatement Build(string baseUrl) => new()
@@ -43,7 +46,7 @@ public static class Capability
                     SearchParam = r.SearchParams.Select(p => new CapabilityStatement.SearchParamComponent
                     {
                         Name = p,
-                        Type = p switch { "name" => SearchParamType.String, "partof" => SearchParamType.Reference, "birthdate" => SearchParamType.Date, "_count" => SearchParamType.Number, _ => SearchParamType.Token },
+                        Type = p switch { "name" => SearchParamType.String, "partof" or "patient" => SearchParamType.Reference, "birthdate" or "date" => SearchParamType.Date, "url" => SearchParamType.Uri, "_count" => SearchParamType.Number, _ => SearchParamType.Token },
                     }).ToList(),
                 }).ToList(),
             },

@@ -82,6 +82,29 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         return (child, Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today));
     }
 
+    /// <summary>
+    /// The forecast for a resident as of a date: from the vaccination record when the child is registered, else from
+    /// the birth date alone (no doses known).
+    /// </summary>
+    public async Task<Outcome<(Guid ResidentId, Guid? VaccineeId, Guid OrganizationId, Forecast Forecast)>> ResidentForecastAsync(StaffContext staff, Guid residentId, DateOnly? asOf, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == residentId && r.Status != ResidentStatus.Merged)
+            .Select(r => new { r.Id, r.BirthDate, r.OrganizationId }).FirstOrDefaultAsync(ct);
+        if (resident is null) return new NotFound("Patient", residentId.ToString());
+        var child = await db.Vaccinees.AsNoTracking().FirstOrDefaultAsync(v => v.ResidentId == residentId, ct);
+        if (child is null)
+            return (resident.Id, null, resident.OrganizationId, Forecaster.Evaluate(new ChildFacts(resident.BirthDate), [], asOf ?? Today));
+        var (doses, cis) = await HistoryAsync(db, child.Id, ct);
+        return (resident.Id, child.Id, child.OrganizationId, Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today));
+    }
+
+    public async Task<Guid?> VaccineeOfResidentAsync(StaffContext staff, Guid residentId, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        return await db.Vaccinees.Where(v => v.ResidentId == residentId).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<Outcome<VaccineeDto>> UpdateFactsAsync(StaffContext staff, Guid id, UpdateVaccineeFacts cmd, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
