@@ -93,6 +93,7 @@ public static partial class Text
         ["error.exam.diastolic_above_systolic"] = ("舒张压应低于收缩压", "Diastolic must be below systolic"),
         ["error.exam.bp_pair"] = ("收缩压和舒张压须同时填写", "Enter both systolic and diastolic"),
         ["error.exam.abnormality_required"] = ("健康评价为有异常时须填写异常项目", "List the abnormalities"),
+        ["error.time_format"] = ("时间格式应为 HH:mm，例如 09:30", "Times are HH:mm, e.g. 09:30"),
         ["error.date_format"] = ("日期格式应为 yyyy-MM-dd，例如 2026-11-23", "Dates are yyyy-MM-dd, e.g. 2026-11-23"),
         ["error.date_future"] = ("日期不能晚于今天", "The date cannot be in the future"),
         ["error.date_too_early"] = ("日期过早，请核对", "The date is implausibly early"),

@@ -16,6 +16,8 @@ public partial class ResidentProfilePage
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Features.Examinations.ExaminationHandlers Exams { get; set; } = default!;
+    [Inject] private Features.Immunization.VaccinationClinic Clinic { get; set; } = default!;
+    private Features.Immunization.VaccineeDto? vaccinee;
 
     private StaffContext me = default!;
     private ResidentDto? r;
@@ -68,6 +70,7 @@ public partial class ResidentProfilePage
         encounters = (await Exams.EncountersAsync(me, Id)).Value;
         encounterDate ??= today;
         merges = await Merges.HistoryAsync(me, Id);
+        vaccinee = await Clinic.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
     }
 
     private async Task UndoMergeAsync(Guid mergeId)
@@ -83,6 +86,7 @@ public partial class ResidentProfilePage
         history.Select(c => (c.At.AddHours(8), c.UserName, $"{Text.Get("field." + c.Field)}：{Display(c.Field, c.OldValue)} → {Display(c.Field, c.NewValue)}"))
             .Concat(exams.Select(e => (e.ExamDate.ToDateTime(TimeOnly.MinValue), e.Doctor, Text.L("健康体检"))))
             .Concat(encounters.Select(e => (e.Date.ToDateTime(TimeOnly.MinValue), e.Doctor, $"{Text.L("接诊")}：{e.Subjective}")))
+            .Concat((vaccinee?.Doses ?? []).Select(x => (x.GivenOn.ToDateTime(TimeOnly.MinValue), x.Nurse, $"{Text.L("预防接种")}：{x.VaccineName} {Text.L("第")}{x.DoseNumber}{Text.L("剂")}{(x.Valid ? "" : Text.L("（无效）"))}")))
             .OrderByDescending(x => x.Item1)
             .Append((DateTime.MinValue, "", $"{Text.L("建档")} {r?.RecordNumber}"));
 
