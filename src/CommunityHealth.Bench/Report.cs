@@ -74,6 +74,36 @@ public static class Report
         Replace(root, "<!-- bench:residents:begin -->", "<!-- bench:residents:end -->", sb.ToString());
     }
 
+    public static void WriteImmunization(string root, BenchOptions options, List<ImmunizationScenario.Result> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("<!-- bench:immunization:begin -->");
+        sb.AppendLine($"## Immunization (issue 4) at {options.Residents:N0} residents");
+        sb.AppendLine();
+        sb.AppendLine($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{options.CommandLine}`");
+        sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        foreach (var r in results)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- {r.Provider}: {r.Children:N0} children under 18 with vaccination records, {r.Doses:N0} doses, generated and judged by the forecaster in {r.GenerateSeconds:F1} s."));
+        sb.AppendLine("- Targets: forecast for one child p95 ≤ 2 ms in process; a station's due/overdue list p95 ≤ 50 ms; district coverage for one cohort ≤ 1 s; recording a dose through HTTP ≥ 500/s. Lists and coverage as the district administrator (largest scope), one request after another; \"raw\" is the equivalent hand-written SQL in the same run.");
+        sb.AppendLine();
+        sb.AppendLine("| provider | measurement | HTTP median | HTTP p95 | handler median | handler p95 | raw SQL median | raw SQL p95 | handler ÷ raw (p95) |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Forecast.Name} | | | {r.Forecast.Median:F3} | {r.Forecast.P95:F3} | | | |"));
+            foreach (var row in r.Rows)
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Provider} | {row.Name} | {row.Http.Median:F2} | {row.Http.P95:F2} | {row.Handler.Median:F2} | {row.Handler.P95:F2} | {row.Raw.Median:F2} | {row.Raw.P95:F2} | {row.Handler.P95 / row.Raw.P95:F1} |"));
+        }
+        sb.AppendLine();
+        sb.AppendLine("| provider | record a dose via HTTP (req/s, 16 clients) | median ms | p95 ms | errors |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Record.Rps:F0} | {r.Record.Median:F2} | {r.Record.P95:F2} | {r.Record.Errors} |"));
+        sb.AppendLine("<!-- bench:immunization:end -->");
+        Replace(root, "<!-- bench:immunization:begin -->", "<!-- bench:immunization:end -->", sb.ToString());
+    }
+
     private static void Replace(string root, string begin, string end, string section)
     {
         var path = Path.Combine(root, "docs", "benchmarks.md");

@@ -29,7 +29,7 @@ public static class ResidentScenario
     /// <summary>One measurement three ways: over HTTP, the application's handler in-process, hand-written SQL.</summary>
     public sealed record Row(string Name, Measurement Http, Measurement Handler, Measurement Raw);
 
-    public static async Task<Result> RunAsync(AppProcess app, string provider, int residents, BenchOptions options)
+    public static async Task<Result> RunAsync(AppProcess app, string provider, int residents, BenchOptions options, bool measure = true)
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(120) };
         var token = await TokenAsync(http);
@@ -116,6 +116,7 @@ public static class ResidentScenario
         if (provider == "Postgres") await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
 
         var rows = new List<Row>();
+        if (!measure) return new Result(provider, residents, generate, rows, new Measurement("register (not measured)", 0, 0, 0, 1, double.NaN, double.NaN));
         await using var raw = Raw(provider, app.ConnectionString);
         await raw.OpenAsync();
         var services = new ServiceCollection().AddHealthData(provider, app.ConnectionString)
@@ -170,7 +171,7 @@ public static class ResidentScenario
         }
     }
 
-    private static async Task<string> TokenAsync(HttpClient http)
+    internal static async Task<string> TokenAsync(HttpClient http)
     {
         var r = await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = AppProcess.AdminPassword });
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
@@ -194,7 +195,7 @@ public static class ResidentScenario
         }
     }
 
-    private static HealthDbContext Context(string provider, string cs)
+    internal static HealthDbContext Context(string provider, string cs)
     {
         HealthDbContext db = provider == "Postgres"
             ? new PostgresHealthDbContext(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs).Options)
@@ -203,7 +204,7 @@ public static class ResidentScenario
         return db;
     }
 
-    private static DbConnection Raw(string provider, string cs) => provider == "Postgres" ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
+    internal static DbConnection Raw(string provider, string cs) => provider == "Postgres" ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
 
     private const string Columns = "\"Id\",\"Name\",\"Sex\",\"BirthDate\",\"DocumentNumber\",\"Phone\",\"RecordNumber\",\"OrganizationId\",\"TeamId\",\"Status\"";
 

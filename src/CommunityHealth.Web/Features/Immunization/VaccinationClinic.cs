@@ -151,7 +151,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         if (inputs.Count == 0) v.Add("doses", "error.required");
         var now = clock.GetUtcNow();
         var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
-        var lots = await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var lots = lotIds.Count == 0 ? [] : await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var (history, cis) = await HistoryAsync(db, id, ct);
         var facts = ImmunizationMapping.Facts(child, cis);
         var doses = new List<VaccinationDose>();
@@ -225,13 +225,12 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         }
         db.VaccinationDoses.AddRange(doses);
         history.AddRange(doses);
-        Recompute(child, history, cis, Today);
+        var final = Recompute(child, history, cis, Today);
         child.UpdatedAt = now.UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var d in doses)
             audit.Record(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}{(d.OverrideReason is null ? "" : " override: " + d.OverrideReason)}");
-        var final = Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), history.Select(Given), Today);
         return new VisitResult(doses.Select(ImmunizationMapping.ToDto).ToList(), ImmunizationMapping.ToDto(final));
     }
 
@@ -366,7 +365,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
 
     // ---------------------------------------------------------------- shared
 
-    internal static GivenDose Given(VaccinationDose d) => new(d.Vaccine, d.GivenOn, d.Id);
+    public static GivenDose Given(VaccinationDose d) => new(d.Vaccine, d.GivenOn, d.Id);
 
     internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Guid id, CancellationToken ct) =>
         (await db.VaccinationDoses.Where(d => d.VaccineeId == id).OrderBy(d => d.GivenAt).ToListAsync(ct),
@@ -382,7 +381,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
     /// Runs the forecaster once over the whole history: every dose's validity, number and timeliness are rewritten
     /// (a dose recorded late may change how later doses count), and the next due date is stored for the work lists.
     /// </summary>
-    internal static Forecast Recompute(Vaccinee child, IReadOnlyList<VaccinationDose> doses, IEnumerable<VaccineeContraindication> cis, DateOnly today)
+    public static Forecast Recompute(Vaccinee child, IReadOnlyList<VaccinationDose> doses, IEnumerable<VaccineeContraindication> cis, DateOnly today)
     {
         var forecast = Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), today);
         var byId = doses.ToDictionary(d => d.Id);

@@ -43,7 +43,7 @@ public sealed class VaccinationWorkList(ScopedDb dbs, TimeProvider clock)
         if (teamId is { } team) q = q.Where(v => v.TeamId == team);
         q = window switch
         {
-            WorkListWindow.Overdue => q.Where(v => v.NextOverdueDate <= today),
+            WorkListWindow.Overdue => q.Where(v => v.NextDueDate <= today && v.NextOverdueDate <= today), // the first bound walks the index
             WorkListWindow.Due => q.Where(v => v.NextDueDate <= today),
             _ => q.Where(v => v.NextDueDate <= today.AddDays(7)),
         };
