@@ -28,6 +28,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddSingleton<StaffStamps>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidatingAuthStateProvider>();
 builder.Services.AddSingleton<ScopedDb>();
+builder.Services.AddSingleton<OrganizationCache>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddHostedService<AuditWriter>();
 builder.Services.AddScoped<SignInHandler>();

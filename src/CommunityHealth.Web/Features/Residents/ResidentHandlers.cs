@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Features.Residents;
 
 /// <summary>居民健康档案: register, read (audited), update with field history, close, transfer.</summary>
-public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
 {
     private DateOnly Today => clock.Today();
 
@@ -31,13 +31,11 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         if (!CanWrite(staff)) return new Forbidden();
         var checkedDraft = ResidentRules.Validate(cmd.Record ?? new ResidentDraft(), Today);
         await using var db = dbs.For(staff);
-        var org = cmd.OrganizationId is { } oid ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid && o.IsActive, ct) : null;
+        var org = cmd.OrganizationId is { } oid ? await organizations.FindActiveAsync(db.Scope, oid, ct) : null;
         var placement = await CheckPlacementAsync(db, org, cmd.TeamId, ct);
         if (!checkedDraft.IsSuccess || placement is not null)
             return Merge(checkedDraft.Error as Invalid, placement);
         var draft = checkedDraft.Value;
-        if (await DuplicateIdAsync(db, draft, null, ct) is { } dup) return dup;
-
         var householdError = cmd.Household is { } h ? await CheckHouseholdAsync(db, h, ct) : null;
         if (householdError is not null) return householdError;
 
@@ -49,8 +47,16 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         };
         ResidentMapping.Apply(r, draft);
         r.Conditions = Conditions(r, draft);
-        r.PossibleDuplicate = await db.Residents.AnyAsync(x => x.Status != ResidentStatus.Merged && x.BirthDate == r.BirthDate
-            && (x.Name == r.Name || (r.Phone != null && x.Phone == r.Phone)), ct);
+        // One round trip for both checks: the same ID number anywhere (refused), and possible duplicates in the
+        // caller's scope (same birth date and name, or phone), flagged for review.
+        var idNumber = draft.DocumentType == ResidentRules.IdCard ? draft.DocumentNumber : null;
+        var candidates = await db.Residents.IgnoreQueryFilters().AsNoTracking()
+            .Where(x => x.Status != ResidentStatus.Merged && ((idNumber != null && x.IdNumber == idNumber)
+                || (x.DistrictId == r.DistrictId && x.BirthDate == r.BirthDate && (x.Name == r.Name || (r.Phone != null && x.Phone == r.Phone)))))
+            .Select(x => new Resident { Id = x.Id, RecordNumber = x.RecordNumber, DistrictId = x.DistrictId, CenterId = x.CenterId, OrganizationId = x.OrganizationId, IdNumber = x.IdNumber })
+            .Take(50).ToListAsync(ct);
+        if (idNumber is not null && candidates.FirstOrDefault(x => x.IdNumber == idNumber) is { } taken) return DuplicateId(db, taken);
+        r.PossibleDuplicate = candidates.Any(db.Scope.Contains);
 
         // The counter row is locked from here to commit: keep this span to the number and the inserts.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -129,7 +135,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         if (r is null) return new NotFound("Resident", id.ToString());
         if (!CanWrite(staff)) return new Forbidden();
         if (r.Status != ResidentStatus.Active) return new Invalid("organizationId", "error.resident.not_active");
-        var org = cmd.OrganizationId is { } oid ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid && o.IsActive, ct) : null;
+        var org = cmd.OrganizationId is { } oid ? await organizations.FindActiveAsync(db.Scope, oid, ct) : null;
         if (await CheckPlacementAsync(db, org, cmd.TeamId, ct) is { } invalid) return invalid;
         if (org!.Id == r.OrganizationId && cmd.TeamId == r.TeamId) return new Invalid("organizationId", "error.resident.same_place");
 
@@ -226,11 +232,13 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
             .Where(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self)
             .Select(r => new { r.Id, r.RecordNumber, r.DistrictId, r.CenterId, r.OrganizationId }).FirstOrDefaultAsync(ct);
         if (match is null) return null;
-        var visible = new Resident { DistrictId = match.DistrictId, CenterId = match.CenterId, OrganizationId = match.OrganizationId };
-        return db.Scope.Contains(visible)
-            ? new Invalid([new FieldError("documentNumber", "error.resident.id_registered", match.RecordNumber, match.Id)])
-            : new Invalid("documentNumber", "error.resident.id_registered_elsewhere");
+        return DuplicateId(db, new Resident { Id = match.Id, RecordNumber = match.RecordNumber, DistrictId = match.DistrictId, CenterId = match.CenterId, OrganizationId = match.OrganizationId });
     }
+
+    /// <summary>The message points to the existing record only when the caller may see it.</summary>
+    private static Invalid DuplicateId(HealthDbContext db, Resident match) => db.Scope.Contains(match)
+        ? new Invalid([new FieldError("documentNumber", "error.resident.id_registered", match.RecordNumber, match.Id)])
+        : new Invalid("documentNumber", "error.resident.id_registered_elsewhere");
 
     private static async Task<Invalid?> CheckHouseholdAsync(HealthDbContext db, HouseholdChoice h, CancellationToken ct)
     {
