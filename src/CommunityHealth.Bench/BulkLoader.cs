@@ -32,7 +32,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         if (_connection.State == System.Data.ConnectionState.Open) return;
         await _connection.OpenAsync();
         if (_connection is SqliteConnection)
-            await ExecAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY; PRAGMA threads=2; PRAGMA wal_autocheckpoint=0;");
+            await ExecAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-2000000; PRAGMA mmap_size=4294967296; PRAGMA temp_store=MEMORY; PRAGMA threads=2; PRAGMA wal_autocheckpoint=0;");
     }
 
     /// <summary>Drops the secondary indexes of the entities' tables (primary keys stay), remembering their definitions.</summary>

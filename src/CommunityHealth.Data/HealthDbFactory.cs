@@ -41,8 +41,11 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddHealthData(this IServiceCollection services, string provider, string connectionString)
     {
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = PostgresConnectionString(connectionString);
             services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<PostgresHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(connectionString), level), Postgres));
+                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs), level), Postgres));
+        }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var gate = new SqliteWriteGate(); // one single writer per database file, shared by every scope level's pool
@@ -51,6 +54,20 @@ public static class DataServiceCollectionExtensions
         }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         return services;
+    }
+
+    /// <summary>
+    /// Defaults for the application's own pool, unless the connection string sets them (docs/decisions/0004):
+    /// server-side prepared statements for the statements EF Core repeats (planned once per connection, not per
+    /// request), and no DISCARD ALL when a pooled connection is reused (the application keeps no session state).
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var given = connectionString.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+        if (!given.Contains("maxautoprepare=", StringComparison.Ordinal)) b.MaxAutoPrepare = 200;
+        if (!given.Contains("noresetonclose=", StringComparison.Ordinal)) b.NoResetOnClose = true;
+        return b.ConnectionString;
     }
 
     private static DbContextOptions<T> Build<T>(DbContextOptionsBuilder<T> builder, ScopeLevel level) where T : DbContext
