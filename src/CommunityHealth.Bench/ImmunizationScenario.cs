@@ -70,7 +70,7 @@ public static class ImmunizationScenario
                 var history = History(c.BirthDate, random).Select(g => new VaccinationDose
                 {
                     Id = Guid.CreateVersion7(), DistrictId = c.DistrictId, CenterId = c.CenterId, OrganizationId = c.OrganizationId, VaccineeId = child.Id, ResidentId = c.Id,
-                    Vaccine = g.Vaccine, Series = Vaccines.Find(g.Vaccine)!.Series.ToString(), GivenAt = g.Date.ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc), GivenOn = g.Date,
+                    BirthDate = c.BirthDate, Vaccine = g.Vaccine, Series = Vaccines.Find(g.Vaccine)!.Series.ToString(), GivenAt = g.Date.ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc), GivenOn = g.Date,
                     LotNumber = "H" + g.Date.Year, Manufacturer = "历史", Site = Vaccines.Find(g.Vaccine)!.DefaultSite, Route = Vaccines.Find(g.Vaccine)!.Route, Nurse = "护士",
                     CreatedAt = now,
                 }).ToList();
@@ -161,7 +161,7 @@ public static class ImmunizationScenario
             "SELECT r.\"OrganizationId\", r.\"BirthDate\", COUNT(*) FROM residents r WHERE r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM vaccinees v WHERE v.\"ResidentId\" = r.\"Id\" AND v.\"Status\" = 1) GROUP BY r.\"OrganizationId\", r.\"BirthDate\"; " +
             "SELECT r.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\", COUNT(*), SUM(CASE WHEN d.\"Timely\" THEN 1 ELSE 0 END) FROM vaccination_doses d JOIN residents r ON r.\"Id\" = d.\"ResidentId\" " +
-            "WHERE d.\"DistrictId\" = @d AND d.\"Valid\" AND r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 " +
+            "WHERE d.\"DistrictId\" = @d AND d.\"BirthDate\" BETWEEN @f AND @t AND d.\"Valid\" AND r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM vaccinees v WHERE v.\"ResidentId\" = r.\"Id\" AND v.\"Status\" = 1) GROUP BY r.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\"";
         rows.Add(new ResidentScenario.Row($"district coverage, birth cohort {cohort}",
             await Load.SequentialAsync("coverage", http, cohorts.Select(c => $"/api/vaccination/coverage?cohort={c}").ToList()),

@@ -131,6 +131,23 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_corrected_birth_date_moves_the_vaccination_record_with_it()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var (resident, child, _) = await ChildAsync(nurse, Today.AddMonths(-5));
+        var given = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "MMR", givenAt = At(Today.AddDays(-1)), lotNumber = "EXT", overrideReason = "家长坚持" } } });
+        Assert.False((await given.ReadJsonAsync()).GetProperty("doses")[0].GetProperty("valid").GetBoolean());
+        // the registration clerk had the birth date wrong: the child is 10 months old, so the MMR dose counts
+        var birth = Today.AddMonths(-10);
+        var fixedRecord = await nurse.PutAsJsonAsync($"/api/residents/{resident}", new { name = "接种儿更正", documentType = "01", documentNumber = IdCardNumber.Compose("330106", birth, 431), residenceType = "1" });
+        Assert.Equal(HttpStatusCode.OK, fixedRecord.StatusCode);
+        var after = await nurse.GetJsonAsync($"/api/vaccinees/{child}");
+        Assert.Equal(birth.ToString("yyyy-MM-dd"), after.Str("birthDate"));
+        Assert.True(after.GetProperty("doses")[0].GetProperty("valid").GetBoolean());
+        Assert.Equal(2, Series(after, "MMR").GetProperty("next").GetProperty("doseNumber").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_doses_are_refused_at_the_field_and_nothing_is_stored()
     {
         var nurse = await app.ClientAsync("nurse1");
@@ -274,6 +291,7 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(cold.Str("id"), alerts.Items().Single(a => a.Str("refrigeratorId") == id).Str("id"));
         var list = (await nurse.GetJsonAsync("/api/refrigerators")).Items().Single(f => f.Str("id") == id);
         Assert.Equal(1, list.GetProperty("pendingAlerts").GetInt32());
+        Assert.Equal(3, list.GetProperty("readingsToday").GetInt32());
     }
 }
 

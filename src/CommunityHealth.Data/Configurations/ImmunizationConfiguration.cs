@@ -44,8 +44,8 @@ public sealed class VaccinationDoseConfiguration : IEntityTypeConfiguration<Vacc
         b.HasIndex(d => new { d.VaccineeId, d.GivenOn });
         b.HasIndex(d => new { d.ResidentId, d.GivenOn });
         b.Property(d => d.Series).HasMaxLength(10);
-        // coverage: valid doses of one series and dose number
-        b.HasIndex(d => new { d.DistrictId, d.Series, d.DoseNumber, d.Valid });
+        // coverage: the doses of one birth cohort
+        b.HasIndex(d => new { d.DistrictId, d.BirthDate });
         b.HasOne<Vaccinee>().WithMany().HasForeignKey(d => d.VaccineeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<VaccineLot>().WithMany().HasForeignKey(d => d.LotId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -39,6 +39,8 @@ public sealed class Vaccinee : IScoped
     /// <summary>The doses due at <see cref="NextDueDate"/>, e.g. "MMR-1,JE-L-1".</summary>
     public string? NextDueDoses { get; set; }
     public DateOnly? LastContactOn { get; set; }
+    /// <summary>Set once a contraindication or exemption is recorded: most children have none, and then none is read.</summary>
+    public bool HasContraindications { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
@@ -52,6 +54,8 @@ public sealed class VaccinationDose : IScoped
     public Guid OrganizationId { get; set; }
     public Guid VaccineeId { get; set; }
     public Guid ResidentId { get; set; }
+    /// <summary>The child's birth date (kept in step with the record), so coverage reads one birth cohort's doses as an index range.</summary>
+    public DateOnly BirthDate { get; set; }
     public string Vaccine { get; set; } = "";
     /// <summary>The NIP series (Polio for IPV and bOPV …), so coverage queries filter one column.</summary>
     public string Series { get; set; } = "";

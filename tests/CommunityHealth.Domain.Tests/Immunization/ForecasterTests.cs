@@ -108,6 +108,14 @@ public class ForecasterTests
     [InlineData("HepA inactivated: 2nd 6 months later", "2022-01-01", "HepA-I@2023-07-01", "2023-08-01", "", Series.HepA, ForecastStatus.NotDue, 2, "HepA-I", "2024-01-01", "2024-01-01")]
     [InlineData("HepA live completes an inactivated series", "2022-01-01", "HepA-I@2023-07-01, HepA-L@2023-09-01", "2023-10-01", "", Series.HepA, ForecastStatus.Complete, 0, null, null, null)]
     [InlineData("aged 18: catch-up is over", "2005-01-01", "", "2023-01-01", "", Series.MMR, ForecastStatus.AgedOut, 1, "MMR", "2005-09-01", "2005-09-01")]
+    [InlineData("the day before 18: still catch-up", "2005-01-01", "", "2022-12-31", "", Series.MMR, ForecastStatus.Overdue, 1, "MMR", "2005-09-01", "2005-09-01")]
+    // missed single doses and late starters
+    [InlineData("on time but HepB 2 missed: HepB 2 overdue, nothing restarted", "2022-03-10", "HepB@2022-03-10, IPV@2022-05-10, IPV@2022-06-10", "2022-07-01", "", Series.HepB, ForecastStatus.Overdue, 2, "HepB", "2022-04-10", "2022-04-10")]
+    [InlineData("late starter at 10 months: MenA 2 three months after 1", "2021-01-01", "MPSV-A@2021-11-01", "2021-12-01", "", Series.MenA, ForecastStatus.NotDue, 2, "MPSV-A", "2022-02-01", "2022-02-01")]
+    [InlineData("arrives at 3 with 2 DTaP: 3rd now, 4th 6 months later", "2021-05-01", "DTaP@2021-08-01, DTaP@2021-09-01", "2024-05-02", "", Series.DTaP, ForecastStatus.Overdue, 3, "DTaP", "2021-10-01", "2021-10-01")]
+    [InlineData("arrives at 5 with 1 MMR: 2nd now", "2019-04-01", "MMR@2019-12-01", "2024-04-10", "", Series.MMR, ForecastStatus.Overdue, 2, "MMR", "2020-10-01", "2020-10-01")]
+    [InlineData("arrives at 7 with MenA only: AC 1 now", "2017-02-01", "MPSV-A@2017-08-01, MPSV-A@2017-11-01", "2024-02-05", "", Series.MenAC, ForecastStatus.Overdue, 1, "MPSV-AC", "2020-02-01", "2020-02-01")]
+    [InlineData("arrives at 7 with no JE: JE-L 1 now", "2017-02-01", "", "2024-02-05", "", Series.JE, ForecastStatus.Overdue, 1, "JE-L", "2017-10-01", "2017-10-01")]
     public void Next_dose_and_status(string name, string birth, string doses, string asOf, string facts, Series series,
         ForecastStatus status, int number, string? vaccine, string? earliest, string? recommended)
     {
@@ -147,6 +155,22 @@ public class ForecasterTests
     [InlineData("2021-01-01", "HepA-I@2022-08-01, HepA-I@2023-01-01", "HepA-I@2023-01-01", false, "间隔不足6个月")]
     [InlineData("2021-01-01", "HepA-I@2022-08-01, HepA-I@2023-02-01", "HepA-I@2023-02-01", true, "第2剂有效")]
     [InlineData("2022-01-01", "BCG@2022-01-01, BCG@2022-05-01", "BCG@2022-05-01", false, "不复种")]
+    // each minimum age on the day before and the day of
+    [InlineData("2022-01-31", "MMR@2022-09-29", "MMR@2022-09-29", false, "早于最小接种年龄8月龄（2022-09-30）")] // month-end birth: 8 months is 30 September
+    [InlineData("2022-01-31", "MMR@2022-09-30", "MMR@2022-09-30", true, "第1剂有效")]
+    [InlineData("2017-03-01", "DT@2023-02-28", "DT@2023-02-28", false, "白破疫苗用于6周岁及以上儿童")]
+    [InlineData("2018-05-10", "IPV@2018-07-10, IPV@2018-08-10, bOPV@2018-09-10, bOPV@2022-05-09", "bOPV@2022-05-09", false, "早于最小接种年龄4周岁")]
+    [InlineData("2018-05-10", "IPV@2018-07-10, IPV@2018-08-10, bOPV@2018-09-10, bOPV@2022-05-10", "bOPV@2022-05-10", true, "第4剂有效")]
+    [InlineData("2022-01-01", "JE-L@2022-09-01, JE-L@2023-12-31", "JE-L@2023-12-31", false, "早于最小接种年龄2周岁")]
+    [InlineData("2022-01-01", "JE-L@2022-09-01, JE-L@2024-01-01", "JE-L@2024-01-01", true, "第2剂有效")]
+    [InlineData("2022-01-01", "HepB@2022-01-01, HepB@2022-01-28", "HepB@2022-01-28", false, "早于最小接种年龄1月龄")]
+    [InlineData("2021-06-01", "HepB@2021-06-01, HepB@2021-07-01, HepB@2021-08-29", "HepB@2021-08-29", false, "早于最小接种年龄6月龄")]
+    [InlineData("2021-01-01", "HepB@2021-09-01, HepB@2021-09-28", "HepB@2021-09-28", false, "间隔不足28天")]
+    [InlineData("2021-01-01", "HepB@2021-09-01, HepB@2021-09-29", "HepB@2021-09-29", true, "第2剂有效")]
+    [InlineData("2021-01-01", "HepB@2021-09-01, HepB@2021-09-29, HepB@2021-11-27", "HepB@2021-11-27", false, "间隔不足60天")]
+    [InlineData("2020-06-01", "MPSV-A@2021-07-01, MPSV-A@2021-09-30", "MPSV-A@2021-09-30", false, "间隔不足3个月")]
+    [InlineData("2020-06-01", "MPSV-A@2021-07-01, MPSV-A@2021-10-01", "MPSV-A@2021-10-01", true, "第2剂有效")]
+    [InlineData("2019-01-01", "MPSV-A@2019-07-01, MPSV-A@2019-10-01, MPSV-AC@2022-01-01, MPSV-AC@2024-12-31", "MPSV-AC@2024-12-31", false, "间隔不足3年")]
     [InlineData("2022-01-01", "HepB@2022-01-01, HepB@2022-02-01, HepB@2022-07-01, HepB@2022-09-01", "HepB@2022-09-01", false, "全程已完成")]
     public void Each_dose_is_judged_and_explained(string birth, string doses, string dose, bool valid, string reason)
     {

@@ -1282,6 +1282,9 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("CenterId")
                         .HasColumnType("uuid");
 
@@ -1379,11 +1382,11 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
                     b.HasIndex("LotId");
 
+                    b.HasIndex("DistrictId", "BirthDate");
+
                     b.HasIndex("ResidentId", "GivenOn");
 
                     b.HasIndex("VaccineeId", "GivenOn");
-
-                    b.HasIndex("DistrictId", "Series", "DoseNumber", "Valid");
 
                     b.ToTable("vaccination_doses", (string)null);
                 });
@@ -1484,6 +1487,9 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HasContraindications")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("Immunodeficient")
                         .HasColumnType("boolean");

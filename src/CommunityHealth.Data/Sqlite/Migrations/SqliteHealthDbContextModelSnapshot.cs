@@ -1275,6 +1275,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CenterId")
                         .HasColumnType("TEXT");
 
@@ -1372,11 +1375,11 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
                     b.HasIndex("LotId");
 
+                    b.HasIndex("DistrictId", "BirthDate");
+
                     b.HasIndex("ResidentId", "GivenOn");
 
                     b.HasIndex("VaccineeId", "GivenOn");
-
-                    b.HasIndex("DistrictId", "Series", "DoseNumber", "Valid");
 
                     b.ToTable("vaccination_doses", (string)null);
                 });
@@ -1477,6 +1480,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasContraindications")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Immunodeficient")
                         .HasColumnType("INTEGER");

@@ -57,7 +57,7 @@ public sealed class Coverage(ScopedDb dbs, TimeProvider clock)
         // denominators: cohort children per organisation and birth date (≤ 366 × organisations rows), due-ness applied below
         var births = await children.GroupBy(r => new { r.OrganizationId, r.BirthDate }).Select(g => new { g.Key.OrganizationId, g.Key.BirthDate, Count = g.Count() }).ToListAsync(ct);
         // numerators: valid doses of the cohort per organisation, series and dose number
-        var given = await db.VaccinationDoses.Where(d => d.Valid && d.GivenOn <= date)
+        var given = await db.VaccinationDoses.Where(d => d.BirthDate >= from && d.BirthDate <= to && d.Valid && d.GivenOn <= date)
             .Join(children, d => d.ResidentId, r => r.Id, (d, r) => new { r.OrganizationId, d.Series, d.DoseNumber, d.Timely })
             .GroupBy(x => new { x.OrganizationId, x.Series, x.DoseNumber })
             .Select(g => new { g.Key.OrganizationId, g.Key.Series, g.Key.DoseNumber, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);

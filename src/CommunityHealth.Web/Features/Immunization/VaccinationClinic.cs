@@ -78,7 +78,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         await using var db = dbs.For(staff);
         var child = await db.Vaccinees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (child is null) return new NotFound("Vaccinee", id.ToString());
-        var (doses, cis) = await HistoryAsync(db, id, ct);
+        var (doses, cis) = await HistoryAsync(db, child, ct);
         return (child, Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today));
     }
 
@@ -95,7 +95,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var child = await db.Vaccinees.AsNoTracking().FirstOrDefaultAsync(v => v.ResidentId == residentId, ct);
         if (child is null)
             return (resident.Id, null, resident.OrganizationId, Forecaster.Evaluate(new ChildFacts(resident.BirthDate), [], asOf ?? Today));
-        var (doses, cis) = await HistoryAsync(db, child.Id, ct);
+        var (doses, cis) = await HistoryAsync(db, child, ct);
         return (resident.Id, child.Id, child.OrganizationId, Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today));
     }
 
@@ -152,7 +152,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var now = clock.GetUtcNow();
         var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
         var lots = lotIds.Count == 0 ? [] : await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var (history, cis) = await HistoryAsync(db, id, ct);
+        var (history, cis) = await HistoryAsync(db, child, ct);
         var facts = ImmunizationMapping.Facts(child, cis);
         var doses = new List<VaccinationDose>();
         for (var i = 0; i < inputs.Count; i++)
@@ -182,7 +182,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
             doses.Add(new VaccinationDose
             {
                 Id = Guid.CreateVersion7(), DistrictId = child.DistrictId, CenterId = child.CenterId, OrganizationId = child.OrganizationId,
-                VaccineeId = child.Id, ResidentId = child.ResidentId, Vaccine = vaccine.Code, Series = vaccine.Series.ToString(), GivenAt = givenAt, GivenOn = givenOn,
+                VaccineeId = child.Id, ResidentId = child.ResidentId, BirthDate = child.BirthDate, Vaccine = vaccine.Code, Series = vaccine.Series.ToString(), GivenAt = givenAt, GivenOn = givenOn,
                 LotId = lot?.Id, LotNumber = lot?.LotNumber ?? input.LotNumber?.Trim() ?? "", Manufacturer = lot?.Manufacturer ?? input.Manufacturer?.Trim() ?? "",
                 Expiry = lot?.Expiry ?? input.Expiry, Site = input.Site?.Trim() is { Length: > 0 } site ? site : vaccine.DefaultSite,
                 Route = input.Route is { Length: > 0 } r ? r : vaccine.Route, Nurse = input.Nurse?.Trim() is { Length: > 0 } nurse ? nurse : staff.DisplayName,
@@ -211,10 +211,13 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         {
             var count = group.Count();
             var lastDay = group.Max(d => d.GivenOn);
-            var changed = await db.VaccineLots.Where(l => l.Id == group.Key && l.DosesOnHand >= count && l.Expiry >= lastDay)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.DosesOnHand, l => l.DosesOnHand - count).SetProperty(l => l.UpdatedAt, now.UtcDateTime), ct);
-            if (changed == 0) return new Invalid($"doses[{doses.IndexOf(group.First())}].lotId", "error.vaccination.lot_empty");
-            var balance = await db.VaccineLots.Where(l => l.Id == group.Key).Select(l => l.DosesOnHand).FirstAsync(ct);
+            var stamp = now.UtcDateTime;
+            // one statement: stock and expiry re-checked, decremented, the new balance returned
+            var left = await db.Database.SqlQuery<int>(
+                $"UPDATE vaccine_lots SET \"DosesOnHand\" = \"DosesOnHand\" - {count}, \"UpdatedAt\" = {stamp} WHERE \"Id\" = {group.Key} AND \"DosesOnHand\" >= {count} AND \"Expiry\" >= {lastDay} RETURNING \"DosesOnHand\" AS \"Value\"")
+                .ToListAsync(ct);
+            if (left.Count == 0) return new Invalid($"doses[{doses.IndexOf(group.First())}].lotId", "error.vaccination.lot_empty");
+            var balance = left[0];
             foreach (var d in group)
                 db.StockMovements.Add(new StockMovement
                 {
@@ -270,6 +273,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
             Vaccine = cmd.Vaccine!, Kind = cmd.Kind ?? ContraindicationKind.Contraindication, From = cmd.From!.Value, Until = cmd.Until,
             Reason = cmd.Reason!.Trim(), RecordedBy = staff.DisplayName, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+        child.HasContraindications = true;
         await db.SaveChangesAsync(ct);
         await RecomputeAsync(db, child, Today, ct);
         await db.SaveChangesAsync(ct);
@@ -367,13 +371,13 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
 
     public static GivenDose Given(VaccinationDose d) => new(d.Vaccine, d.GivenOn, d.Id);
 
-    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Guid id, CancellationToken ct) =>
-        (await db.VaccinationDoses.Where(d => d.VaccineeId == id).OrderBy(d => d.GivenAt).ToListAsync(ct),
-         await db.VaccineeContraindications.Where(c => c.VaccineeId == id).ToListAsync(ct));
+    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, CancellationToken ct) =>
+        (await db.VaccinationDoses.Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
+         child.HasContraindications ? await db.VaccineeContraindications.AsNoTracking().Where(c => c.VaccineeId == child.Id).ToListAsync(ct) : []);
 
     internal static async Task RecomputeAsync(HealthDbContext db, Vaccinee child, DateOnly today, CancellationToken ct)
     {
-        var (doses, cis) = await HistoryAsync(db, child.Id, ct);
+        var (doses, cis) = await HistoryAsync(db, child, ct);
         Recompute(child, doses, cis, today);
     }
 
@@ -403,7 +407,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var child = await db.Vaccinees.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == child.ResidentId).Select(r => new { r.Name, r.Sex }).FirstAsync(ct);
         var org = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Where(o => o.Id == child.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-        var (doses, cis) = await HistoryAsync(db, id, ct);
+        var (doses, cis) = await HistoryAsync(db, child, ct);
         var forecast = Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today);
         var aefis = await db.AdverseEvents.AsNoTracking().Where(a => a.VaccineeId == id).OrderByDescending(a => a.OnsetAt).ToListAsync(ct);
         var contacts = await db.ContactAttempts.AsNoTracking().Where(a => a.VaccineeId == id).OrderByDescending(a => a.On).ThenByDescending(a => a.CreatedAt).ToListAsync(ct);

@@ -23,7 +23,8 @@ public sealed record RecordReading(DateTime? ReadAt, decimal? Celsius);
 
 public sealed record RecordAction(string? Action);
 
-public sealed record RefrigeratorDto(Guid Id, Guid OrganizationId, string Name, string? Location, DateTime? LastReadAt, decimal? LastCelsius, int PendingAlerts);
+/// <summary>A refrigerator with its last reading, its open alerts and today's readings (twice daily is the rule).</summary>
+public sealed record RefrigeratorDto(Guid Id, Guid OrganizationId, string Name, string? Location, DateTime? LastReadAt, decimal? LastCelsius, int PendingAlerts, int ReadingsToday = 0);
 
 public sealed record ReadingDto(Guid Id, Guid RefrigeratorId, string RefrigeratorName, DateTime ReadAt, decimal Celsius, bool OutOfRange, string? Action, string? ActionBy, DateTime? ActionAt, string By);
 
@@ -137,10 +138,13 @@ public sealed class VaccineStock(ScopedDb dbs, AuditLog audit, TimeProvider cloc
             .GroupBy(t => t.RefrigeratorId).Select(g => g.OrderByDescending(t => t.ReadAt).First()).ToListAsync(ct);
         var pending = await db.TemperatureReadings.AsNoTracking().Where(t => ids.Contains(t.RefrigeratorId) && t.OutOfRange && t.ActionAt == null)
             .GroupBy(t => t.RefrigeratorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var midnight = DateTime.SpecifyKind(Today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+        var todayCounts = await db.TemperatureReadings.AsNoTracking().Where(t => ids.Contains(t.RefrigeratorId) && t.ReadAt >= midnight)
+            .GroupBy(t => t.RefrigeratorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return fridges.Select(f =>
         {
             var l = last.FirstOrDefault(t => t.RefrigeratorId == f.Id);
-            return new RefrigeratorDto(f.Id, f.OrganizationId, f.Name, f.Location, l?.ReadAt, l?.Celsius, pending.GetValueOrDefault(f.Id));
+            return new RefrigeratorDto(f.Id, f.OrganizationId, f.Name, f.Location, l?.ReadAt, l?.Celsius, pending.GetValueOrDefault(f.Id), todayCounts.GetValueOrDefault(f.Id));
         }).ToList();
     }
 

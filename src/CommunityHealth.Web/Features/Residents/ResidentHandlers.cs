@@ -94,6 +94,14 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         foreach (var (field, oldValue, newValue) in changes)
             db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, field, oldValue, newValue));
         r.UpdatedAt = now;
+        // a corrected birth date moves the child's vaccination record with it: ages, validity and due dates change
+        if (before.BirthDate != r.BirthDate && await db.Vaccinees.FirstOrDefaultAsync(v => v.ResidentId == r.Id, ct) is { } child)
+        {
+            child.BirthDate = r.BirthDate;
+            var (doses, cis) = await Immunization.VaccinationClinic.HistoryAsync(db, child, ct);
+            foreach (var dose in doses) dose.BirthDate = r.BirthDate;
+            Immunization.VaccinationClinic.Recompute(child, doses, cis, Today);
+        }
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
         return ResidentMapping.ToDto(r, Today);
