@@ -136,6 +136,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         private readonly string _table;
         private readonly string[] _columns;
         private readonly string[] _storeTypes;
+        private readonly bool[] _repeats;
         private readonly Func<T, object?>[] _getters;
 
         public TableWriter(IEntityType entity)
@@ -145,6 +146,8 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
             var props = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && p.PropertyInfo is not null).ToList();
             _columns = props.Select(p => p.GetColumnName(store)!).ToArray();
             _storeTypes = props.Select(p => p.GetColumnType(store)).ToArray();
+            _repeats = props.Select(p => p.ClrType == typeof(DateOnly) || p.ClrType == typeof(DateOnly?) || p.ClrType == typeof(DateTime)
+                || p.Name is "DistrictId" or "CenterId" or "OrganizationId" or "TeamId").ToArray();
             _getters = props.Select(p =>
             {
                 var row = Expression.Parameter(typeof(T));
@@ -180,7 +183,8 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
                 {
                     for (var i = 0; i < _getters.Length; i++)
                     {
-                        var rc = Sqlite(_getters[i](row)) switch
+                        var value = _getters[i](row);
+                        var rc = (_repeats[i] && value is not null ? Cached(value) : Sqlite(value)) switch
                         {
                             null => raw.sqlite3_bind_null(stmt, i + 1),
                             string text => raw.sqlite3_bind_text(stmt, i + 1, text),
@@ -197,6 +201,17 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
             }
             finally { stmt.Dispose(); }
             tx.Commit();
+        }
+
+        /// <summary>Values that repeat across rows (organisation keys, dates, timestamps) are formatted once.</summary>
+        private readonly Dictionary<object, object?> _formatted = [];
+
+        private object? Cached(object value)
+        {
+            if (_formatted.TryGetValue(value, out var text)) return text;
+            text = Sqlite(value);
+            if (_formatted.Count < 200_000) _formatted[value] = text;
+            return text;
         }
 
         private static void Check(SqliteConnection c, int rc)
