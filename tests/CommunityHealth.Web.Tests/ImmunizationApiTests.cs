@@ -131,6 +131,22 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_dose_recorded_late_renumbers_the_later_ones()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var birth = Today.AddMonths(-3);
+        var (_, child, _) = await ChildAsync(nurse, birth);
+        await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "HepB", givenAt = At(birth.AddMonths(1)), lotNumber = "EXT" } } });
+        var mismatch = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "HepB", doseNumber = 3, givenAt = At(birth), lotNumber = "EXT" } } });
+        Assert.Contains("按接种史应为第1剂", await ProblemAssert.FieldErrorAsync(mismatch, "doses[0].overrideReason"));
+        var late = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "HepB", givenAt = At(birth), lotNumber = "EXT" } } });
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        var doses = (await nurse.GetJsonAsync($"/api/vaccinees/{child}")).GetProperty("doses").Items().OrderBy(d => d.Str("givenOn")).ToList();
+        Assert.Equal([1, 2], doses.Select(d => d.GetProperty("doseNumber").GetInt32()));
+        Assert.All(doses, d => Assert.True(d.GetProperty("valid").GetBoolean()));
+    }
+
+    [Fact]
     public async Task A_corrected_birth_date_moves_the_vaccination_record_with_it()
     {
         var nurse = await app.ClientAsync("nurse1");

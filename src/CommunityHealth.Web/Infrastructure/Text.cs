@@ -119,6 +119,7 @@ public static partial class Text
         ["error.vaccination.cohort"] = ("出生年份不正确", "Not a valid birth year"),
         ["error.vaccination.days_ahead"] = ("提前天数应在0–60之间", "Days ahead must be between 0 and 60"),
         ["error.vaccination.dose_number"] = ("剂次应在1–6之间", "The dose number must be between 1 and 6"),
+        ["error.vaccination.dose_number_mismatch"] = ("填写的是第{0}剂，按接种史应为第{1}剂", "Given as dose {0}, but the history makes it dose {1}"),
         ["error.vaccination.dose_unknown"] = ("找不到该儿童的这一接种记录", "No such dose for this child"),
         ["error.vaccination.fridge_duplicate"] = ("本单位已有同名冰箱", "The clinic already has a refrigerator with this name"),
         ["error.vaccination.lot_empty"] = ("该批号疫苗库存不足", "This lot is out of stock"),

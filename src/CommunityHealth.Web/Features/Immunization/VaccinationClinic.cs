@@ -152,7 +152,8 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var now = clock.GetUtcNow();
         var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
         var lots = lotIds.Count == 0 ? [] : await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var (history, cis) = await HistoryAsync(db, child, ct);
+        // read untracked: only the doses whose judgement changes are written back (usually none)
+        var (history, cis) = await HistoryAsync(db, child, ct, tracked: false);
         var facts = ImmunizationMapping.Facts(child, cis);
         var doses = new List<VaccinationDose>();
         for (var i = 0; i < inputs.Count; i++)
@@ -201,8 +202,10 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
             var before = Forecaster.Evaluate(facts, all.Where(x => x.Id != d.Id && x.Date <= d.GivenOn), d.GivenOn);
             var series = before[Enum.Parse<Series>(d.Series)];
             string? warning = !e.Valid ? e.Reason : series.Status == ForecastStatus.Contraindicated ? series.Reason : null;
+            if (warning is null && inputs[i].DoseNumber is { } claimed && claimed != e.DoseNumber)
+                warning = Text.Get("error.vaccination.dose_number_mismatch", claimed, e.DoseNumber);
             if (warning is not null && d.OverrideReason is null) v.Add($"doses[{i}].overrideReason", "error.vaccination.needs_reason", warning);
-            d.DoseNumber = inputs[i].DoseNumber ?? e.DoseNumber;
+            d.DoseNumber = e.DoseNumber;
         }
         if (v.ToError() is { } warned) return warned;
 
@@ -227,8 +230,11 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
                 });
         }
         db.VaccinationDoses.AddRange(doses);
+        var judged = history.ToDictionary(d => d.Id, d => (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber));
         history.AddRange(doses);
         var final = Recompute(child, history, cis, Today);
+        foreach (var d in history.Where(d => judged.TryGetValue(d.Id, out var j) && j != (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber)))
+            db.VaccinationDoses.Update(d);
         child.UpdatedAt = now.UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -371,8 +377,8 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
 
     public static GivenDose Given(VaccinationDose d) => new(d.Vaccine, d.GivenOn, d.Id);
 
-    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, CancellationToken ct) =>
-        (await db.VaccinationDoses.Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
+    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, CancellationToken ct, bool tracked = true) =>
+        (await (tracked ? db.VaccinationDoses : db.VaccinationDoses.AsNoTracking()).Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
          child.HasContraindications ? await db.VaccineeContraindications.AsNoTracking().Where(c => c.VaccineeId == child.Id).ToListAsync(ct) : []);
 
     internal static async Task RecomputeAsync(HealthDbContext db, Vaccinee child, DateOnly today, CancellationToken ct)
@@ -393,7 +399,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         {
             if (e.Dose.Id is not { } id || !byId.TryGetValue(id, out var d)) continue;
             (d.Valid, d.ValidityReason, d.Timely) = (e.Valid, e.Reason.Length > 300 ? e.Reason[..300] : e.Reason, e.Timely);
-            if (d.DoseNumber == 0) d.DoseNumber = e.DoseNumber;
+            d.DoseNumber = e.DoseNumber; // the number it counts as: a dose recorded late renumbers the later ones
         }
         var open = forecast.Series.Where(s => s.Next is not null && s.Status is ForecastStatus.Due or ForecastStatus.Overdue or ForecastStatus.NotDue).ToList();
         child.NextDueDate = open.Count == 0 ? null : open.Min(s => s.Next!.Recommended);
