@@ -370,6 +370,8 @@ public static partial class Text
         ["遗传病史"] = "Genetic disease",
         ["饮水"] = "Drinking water",
         ["在管"] = "Active",
+        ["接种途径"] = "Route",
+        ["按疫苗默认"] = "Vaccine's default",
         ["今日读数（应2次）"] = "Readings today (2 required)",
         ["PPD日期"] = "PPD date",
         ["· 免疫缺陷/HIV"] = "· immunodeficient/HIV",

@@ -26,6 +26,10 @@ public partial class VaccineePage
         public string? Time { get; set; }
         public string? Site { get; set; }
         public string? OverrideReason { get; set; }
+        public string? Manufacturer { get; set; }
+        public DateOnly? Expiry { get; set; }
+        public string? Route { get; set; }
+        public string? Nurse { get; set; }
     }
 
     private StaffContext me = default!;
@@ -96,7 +100,8 @@ public partial class VaccineePage
             DateTime? at = r.Date is { } d
                 ? (string.IsNullOrWhiteSpace(r.Time) && d == today ? ChinaTime.ToChina(Clock.GetUtcNow().UtcDateTime) : d.ToDateTime(string.IsNullOrWhiteSpace(r.Time) ? new TimeOnly(9, 0) : time))
                 : null;
-            inputs.Add(new DoseInput(r.Vaccine, null, at, r.LotId, r.LotNumber, null, null, r.Site, null, null, r.OverrideReason));
+            inputs.Add(new DoseInput(r.Vaccine, null, at, r.LotId, r.LotId is null ? r.LotNumber : null, r.LotId is null ? r.Manufacturer : null,
+                r.LotId is null ? r.Expiry : null, r.Site, string.IsNullOrEmpty(r.Route) ? null : r.Route, r.Nurse, r.OverrideReason));
         }
         if (timeErrors.ToError() is { } invalidTime) { errors.Show(invalidTime); return; }
         var outcome = await Clinic.RecordVisitAsync(me, Id, new RecordVisit(inputs));
