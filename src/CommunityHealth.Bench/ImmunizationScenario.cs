@@ -160,9 +160,10 @@ public static class ImmunizationScenario
         var coverageSql =
             "SELECT r.\"OrganizationId\", r.\"BirthDate\", COUNT(*) FROM residents r WHERE r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM vaccinees v WHERE v.\"ResidentId\" = r.\"Id\" AND v.\"Status\" = 1) GROUP BY r.\"OrganizationId\", r.\"BirthDate\"; " +
-            "SELECT r.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\", COUNT(*), SUM(CASE WHEN d.\"Timely\" THEN 1 ELSE 0 END) FROM vaccination_doses d JOIN residents r ON r.\"Id\" = d.\"ResidentId\" " +
-            "WHERE d.\"DistrictId\" = @d AND d.\"BirthDate\" BETWEEN @f AND @t AND d.\"Valid\" AND r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 " +
-            "AND NOT EXISTS (SELECT 1 FROM vaccinees v WHERE v.\"ResidentId\" = r.\"Id\" AND v.\"Status\" = 1) GROUP BY r.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\"";
+            "SELECT d.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\", COUNT(*), SUM(CASE WHEN d.\"Timely\" THEN 1 ELSE 0 END) FROM vaccination_doses d " +
+            "WHERE d.\"DistrictId\" = @d AND d.\"BirthDate\" BETWEEN @f AND @t AND d.\"Valid\" AND d.\"ResidentId\" IN (SELECT r.\"Id\" FROM residents r " +
+            "WHERE r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 AND NOT EXISTS (SELECT 1 FROM vaccinees v WHERE v.\"ResidentId\" = r.\"Id\" AND v.\"Status\" = 1)) " +
+            "GROUP BY d.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\"";
         rows.Add(new ResidentScenario.Row($"district coverage, birth cohort {cohort}",
             await Load.SequentialAsync("coverage", http, cohorts.Select(c => $"/api/vaccination/coverage?cohort={c}").ToList()),
             await Load.SequentialCallsAsync("handler coverage", cohorts, c => coverage.ReportAsync(staff, c, null)),
@@ -171,7 +172,9 @@ public static class ImmunizationScenario
                 ["d"] = P(districtId), ["f"] = Iso(from, provider), ["t"] = Iso(to, provider),
             }).ToList())));
 
-        // recording a dose through HTTP: each request a child's due dose from the station's lot; history stays realistic
+        // recording a dose through HTTP: each request a child's due dose from the station's lot; history stays realistic.
+        // Shuffled: a district records doses at many clinics at once, not 16 at a time from one clinic's one lot.
+        Shuffle(dueDoses, new Random(5));
         var next = -1;
         var record = await Load.RunAsync("record a dose POST /api/vaccinees/{id}/visits", app.BaseUrl, _ =>
         {
@@ -188,6 +191,15 @@ public static class ImmunizationScenario
         }, options);
         Console.WriteLine($"{dueDoses.Count:N0} due doses available; {next + 1:N0} recorded");
         return new Result(provider, children.Count, doseCount, generate, rows, forecastM, record);
+    }
+
+    private static void Shuffle<T>(List<T> list, Random random)
+    {
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
     }
 
     private static object Iso(DateOnly d, string provider) => provider == "Postgres" ? d : d.ToString("yyyy-MM-dd");

@@ -147,6 +147,23 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_transferred_child_takes_the_vaccination_record_to_the_new_station()
+    {
+        var nurse1 = await app.ClientAsync("nurse1");
+        var (resident, child, _) = await ChildAsync(nurse1, Today.AddMonths(-6));
+        await nurse1.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "HepB", givenAt = At(Today.AddMonths(-6)), lotNumber = "EXT" } } });
+        var nurse2 = await app.ClientAsync("nurse2");
+        var target = (await nurse2.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("kind") == "Station").Str("id");
+        var admin = await app.ClientAsync("admin");
+        var moved = await admin.PostAsJsonAsync($"/api/residents/{resident}/transfer", new { organizationId = target });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var seen = await nurse2.GetJsonAsync($"/api/vaccinees/{child}");
+        Assert.Single(seen.GetProperty("doses").Items());
+        Assert.Contains(((await nurse2.GetJsonAsync("/api/vaccination/worklist?window=Overdue")).GetProperty("rows")).Items(), r => r.Str("vaccineeId") == child);
+        Assert.Equal(HttpStatusCode.NotFound, (await nurse1.GetAsync($"/api/vaccinees/{child}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_corrected_birth_date_moves_the_vaccination_record_with_it()
     {
         var nurse = await app.ClientAsync("nurse1");

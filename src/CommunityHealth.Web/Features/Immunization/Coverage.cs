@@ -57,9 +57,11 @@ public sealed class Coverage(ScopedDb dbs, TimeProvider clock)
         // denominators: cohort children per organisation and birth date (≤ 366 × organisations rows), due-ness applied below
         var births = await children.GroupBy(r => new { r.OrganizationId, r.BirthDate }).Select(g => new { g.Key.OrganizationId, g.Key.BirthDate, Count = g.Count() }).ToListAsync(ct);
         // numerators: valid doses of the cohort per organisation, series and dose number
-        var given = await db.VaccinationDoses.Where(d => d.BirthDate >= from && d.BirthDate <= to && d.Valid && d.GivenOn <= date)
-            .Join(children, d => d.ResidentId, r => r.Id, (d, r) => new { r.OrganizationId, d.Series, d.DoseNumber, d.Timely })
-            .GroupBy(x => new { x.OrganizationId, x.Series, x.DoseNumber })
+        // numerators: valid doses of the cohort (an index range on the doses' birth dates) whose child is in the
+        // denominator population (a semi-join the databases run as a hash lookup), per organisation, series, dose
+        var cohortIds = children.Select(r => r.Id);
+        var given = await db.VaccinationDoses.Where(d => d.BirthDate >= from && d.BirthDate <= to && d.Valid && d.GivenOn <= date && cohortIds.Contains(d.ResidentId))
+            .GroupBy(d => new { d.OrganizationId, d.Series, d.DoseNumber })
             .Select(g => new { g.Key.OrganizationId, g.Key.Series, g.Key.DoseNumber, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);
         var certificates = await db.Vaccinees.Where(v => v.CertificateIssuedOn <= date)
             .Join(children, v => v.ResidentId, r => r.Id, (v, r) => new { r.OrganizationId, Timely = v.CertificateIssuedOn <= r.BirthDate.AddMonths(1) })
