@@ -7,7 +7,6 @@ namespace CommunityHealth.Data.Sqlite;
 /// Per-connection SQLite settings. The database runs in WAL mode (set once, persistent); in WAL mode
 /// synchronous=NORMAL is SQLite's recommended setting: commits are atomic and the file never corrupts,
 /// fsync happens at checkpoints rather than at every commit (see docs/decisions/0003-sqlite-synchronous.md).
-/// Reads go through a memory map and a 16 MB cache per connection (docs/decisions/0004).
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -28,9 +27,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
-        // mmap: pages are read from the mapped file instead of one pread system call each (system calls are the
-        // expensive part on a virtual machine); a 16 MB page cache per pooled connection keeps the upper index levels.
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=2147483648; PRAGMA cache_size=-16384;";
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
         cmd.ExecuteNonQuery();
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } h }) Applied.AddOrUpdate(h, h);
     }
