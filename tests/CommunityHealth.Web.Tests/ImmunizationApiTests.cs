@@ -4,6 +4,7 @@ using System.Text.Json;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHealth.Web.Tests;
 
@@ -161,6 +162,24 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Single(seen.GetProperty("doses").Items());
         Assert.Contains(((await nurse2.GetJsonAsync("/api/vaccination/worklist?window=Overdue")).GetProperty("rows")).Items(), r => r.Str("vaccineeId") == child);
         Assert.Equal(HttpStatusCode.NotFound, (await nurse1.GetAsync($"/api/vaccinees/{child}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_daily_review_touches_only_children_whose_forecast_changes_with_time()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var birth = Today.AddMonths(-23);
+        var (_, child, _) = await ChildAsync(nurse, birth);
+        await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "MPSV-A", givenAt = At(birth.AddMonths(6)), lotNumber = "EXT" } } });
+        await using var db = app.SystemDb();
+        var stored = await db.Vaccinees.AsNoTracking().SingleAsync(v => v.Id == Guid.Parse(child));
+        Assert.Equal(birth.AddMonths(24), stored.ReviewOn); // MPSV-A 2 ages out at 24 months
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<CommunityHealth.Web.Features.Immunization.VaccinationWorkList>().RefreshAsync(db, birth.AddMonths(24));
+        db.ChangeTracker.Clear();
+        var after = await db.Vaccinees.AsNoTracking().SingleAsync(v => v.Id == Guid.Parse(child));
+        Assert.DoesNotContain("MPSV-A-2", after.NextDueDoses ?? "");
+        Assert.True(after.ReviewOn > birth.AddMonths(24));
     }
 
     [Fact]

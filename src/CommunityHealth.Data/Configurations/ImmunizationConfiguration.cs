@@ -23,6 +23,8 @@ public sealed class VaccineeConfiguration : IEntityTypeConfiguration<Vaccinee>
         b.HasIndex(v => new { v.DistrictId, v.CenterId, v.Status, v.NextDueDate });
         // coverage: a birth cohort
         b.HasIndex(v => new { v.DistrictId, v.BirthDate });
+        // the daily review of children whose forecast changes with time
+        b.HasIndex(v => new { v.Status, v.ReviewOn });
         b.HasOne<Resident>().WithMany().HasForeignKey(v => v.ResidentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

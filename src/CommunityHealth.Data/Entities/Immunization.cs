@@ -39,6 +39,11 @@ public sealed class Vaccinee : IScoped
     /// <summary>The doses due at <see cref="NextDueDate"/>, e.g. "MMR-1,JE-L-1".</summary>
     public string? NextDueDoses { get; set; }
     public DateOnly? LastContactOn { get; set; }
+    /// <summary>
+    /// The first day the forecast can change with time alone (an open dose reaching its last age, e.g. MPSV-A at
+    /// 24 months): the daily job re-evaluates only children whose review day has come.
+    /// </summary>
+    public DateOnly? ReviewOn { get; set; }
     /// <summary>Set once a contraindication or exemption is recorded: most children have none, and then none is read.</summary>
     public bool HasContraindications { get; set; }
     public DateTime CreatedAt { get; set; }

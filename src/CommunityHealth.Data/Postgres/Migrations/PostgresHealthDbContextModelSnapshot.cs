@@ -1526,6 +1526,9 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1547,6 +1550,8 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
                     b.HasIndex("DistrictId", "CertificateNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReviewOn");
 
                     b.HasIndex("DistrictId", "CenterId", "Status", "NextDueDate");
 

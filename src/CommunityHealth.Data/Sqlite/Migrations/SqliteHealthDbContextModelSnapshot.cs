@@ -1519,6 +1519,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1540,6 +1543,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
                     b.HasIndex("DistrictId", "CertificateNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReviewOn");
 
                     b.HasIndex("DistrictId", "CenterId", "Status", "NextDueDate");
 

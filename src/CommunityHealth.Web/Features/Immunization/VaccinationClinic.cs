@@ -404,6 +404,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var open = forecast.Series.Where(s => s.Next is not null && s.Status is ForecastStatus.Due or ForecastStatus.Overdue or ForecastStatus.NotDue).ToList();
         child.NextDueDate = open.Count == 0 ? null : open.Min(s => s.Next!.Recommended);
         child.NextOverdueDate = open.Count == 0 ? null : open.Min(s => s.Next!.OverdueFrom);
+        child.ReviewOn = open.Where(s => s.Next!.LastDay is not null).Select(s => s.Next!.LastDay).Min();
         child.NextDueDoses = open.Count == 0 ? null : string.Join(',', open.Where(s => s.Next!.Recommended == child.NextDueDate).Select(s => $"{s.Next!.Vaccine}-{s.Next.DoseNumber}"));
         return forecast;
     }
