@@ -122,9 +122,10 @@ public static class ImmunizationScenario
         var bureau = await db.Organizations.Where(o => o.Kind == OrganizationKind.Bureau).Select(o => o.Id).SingleAsync();
         var staff = new StaffContext(Guid.Empty, "bench", "bench", ["SystemAdministrator"], bureau, OrganizationKind.Bureau, null, districtId, "127.0.0.1");
         var dbs = services.GetRequiredService<ScopedDb>();
-        var workList = new VaccinationWorkList(dbs, TimeProvider.System);
-        var coverage = new Coverage(dbs, TimeProvider.System);
-        var clinic = new VaccinationClinic(dbs, services.GetRequiredService<AuditLog>(), TimeProvider.System);
+        var organizations = new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System);
+        var workList = new VaccinationWorkList(dbs, organizations, TimeProvider.System);
+        var coverage = new Coverage(dbs, organizations, TimeProvider.System);
+        var clinic = new VaccinationClinic(dbs, services.GetRequiredService<AuditLog>(), TimeProvider.System, organizations);
         object P(Guid g) => provider == "Postgres" ? g : g.ToString().ToUpperInvariant();
 
         // forecast through the application: the ImmunizationRecommendation for a child (history read + forecast + FHIR JSON)

@@ -18,6 +18,19 @@ public sealed class OrganizationCache(IHealthDbFactory factory, TimeProvider clo
     /// <summary>The active organisation <paramref name="id"/> if <paramref name="scope"/> contains it; the instance is shared: read it only.</summary>
     public async Task<Organization?> FindActiveAsync(DataScope scope, Guid id, CancellationToken ct = default)
     {
+        var all = await AllAsync(ct);
+        return all.TryGetValue(id, out var org) && org.IsActive && scope.Contains(org) ? org : null;
+    }
+
+    /// <summary>The names of organisations the caller already holds rows of (lists show where each child is managed).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var all = await AllAsync(ct);
+        return ids.Distinct().ToDictionary(id => id, id => all.TryGetValue(id, out var o) ? o.Name : "");
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, Organization>> AllAsync(CancellationToken ct)
+    {
         var snapshot = _snapshot;
         if (snapshot is null || clock.GetUtcNow().UtcDateTime - snapshot.At > MaxAge)
         {
@@ -25,7 +38,7 @@ public sealed class OrganizationCache(IHealthDbFactory factory, TimeProvider clo
             var all = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
             _snapshot = snapshot = new Snapshot(clock.GetUtcNow().UtcDateTime, all);
         }
-        return snapshot.Organizations.TryGetValue(id, out var org) && org.IsActive && scope.Contains(org) ? org : null;
+        return snapshot.Organizations;
     }
 
     public void Invalidate() => _snapshot = null;

@@ -22,7 +22,7 @@ public sealed record CoverageChild(Guid ResidentId, string Name, string Sex, Dat
 /// away excluded), the numerator those with a valid dose by the date; timely = valid and given before the
 /// schedule's "complete before" age. Every number drills down to the children behind it.
 /// </summary>
-public sealed class Coverage(ScopedDb dbs, TimeProvider clock)
+public sealed class Coverage(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
 {
     /// <summary>The dose rows of the report: series, dose number, the age from which it is due.</summary>
     public static IReadOnlyList<(string Key, Series Series, int Dose, Span DueAge, string Name)> Doses(NipSchedule s)
@@ -67,7 +67,7 @@ public sealed class Coverage(ScopedDb dbs, TimeProvider clock)
             .Join(children, v => v.ResidentId, r => r.Id, (v, r) => new { r.OrganizationId, Timely = v.CertificateIssuedOn <= r.BirthDate.AddMonths(1) })
             .GroupBy(x => x.OrganizationId).Select(g => new { OrganizationId = g.Key, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);
         var orgIds = births.Select(b => b.OrganizationId).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await organizations.NamesAsync(orgIds, ct);
 
         var rows = new List<CoverageRow>();
         void Add(string key, string name, Func<DateOnly, bool> due, Func<Guid, (int Count, int Timely)> numerator)
@@ -122,7 +122,7 @@ public sealed class Coverage(ScopedDb dbs, TimeProvider clock)
                     hits[x.ResidentId] = (x.CertificateIssuedOn <= x.BirthDate.AddMonths(1), x.CertificateIssuedOn);
         }
         var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await organizations.NamesAsync(orgIds, ct);
         return rows.Select(r => new CoverageChild(r.Id, r.Name, r.Sex, r.BirthDate, names.GetValueOrDefault(r.OrganizationId, ""),
             hits.ContainsKey(r.Id), hits.TryGetValue(r.Id, out var h) && h.Timely, hits.TryGetValue(r.Id, out var g) ? g.On : null)).ToList();
     }

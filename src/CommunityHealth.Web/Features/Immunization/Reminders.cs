@@ -54,7 +54,7 @@ public sealed class WebhookReminderSender(HttpClient http, string url) : IRemind
 /// The reminder outbox: generating messages for guardians of children due within N days (one per child and due
 /// date — the unique key makes a second generation a no-op), and dispatching pending messages with back-off.
 /// </summary>
-public sealed class Reminders(ScopedDb dbs, IHealthDbFactory factory, IReminderSender sender, AuditLog audit, TimeProvider clock, ILogger<Reminders> logger)
+public sealed class Reminders(ScopedDb dbs, OrganizationCache organizations, IHealthDbFactory factory, IReminderSender sender, AuditLog audit, TimeProvider clock, ILogger<Reminders> logger)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
@@ -71,8 +71,7 @@ public sealed class Reminders(ScopedDb dbs, IHealthDbFactory factory, IReminderS
         if (cmd.OrganizationId is { } org) q = q.Where(v => v.OrganizationId == org);
         var due = await q.Join(db.Residents.Where(r => r.Status == ResidentStatus.Active), v => v.ResidentId, r => r.Id, (v, r) => new { v, r.Name })
             .Take(20_000).ToListAsync(ct);
-        var orgIds = due.Select(d => d.v.OrganizationId).Distinct().ToList();
-        var orgNames = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var orgNames = await organizations.NamesAsync(due.Select(d => d.v.OrganizationId), ct);
         var keys = due.Select(d => Key(d.v)).ToList();
         var existing = new HashSet<string>();
         foreach (var chunk in keys.Chunk(500))

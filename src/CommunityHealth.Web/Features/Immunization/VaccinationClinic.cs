@@ -14,7 +14,7 @@ namespace CommunityHealth.Web.Features.Immunization;
 /// transaction), the 30-minute observation, contraindications and exemptions, AEFI, guardian contacts.
 /// Every change recomputes the child's forecast once and stores its next due date for the work lists.
 /// </summary>
-public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
 {
     private DateOnly Today => clock.Today();
 
@@ -413,7 +413,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
     {
         var child = await db.Vaccinees.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == child.ResidentId).Select(r => new { r.Name, r.Sex }).FirstAsync(ct);
-        var org = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Where(o => o.Id == child.OrganizationId).Select(o => o.Name).FirstAsync(ct);
+        var org = (await organizations.NamesAsync([child.OrganizationId], ct))[child.OrganizationId];
         var (doses, cis) = await HistoryAsync(db, child, ct);
         var forecast = Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today);
         var aefis = await db.AdverseEvents.AsNoTracking().Where(a => a.VaccineeId == id).OrderByDescending(a => a.OnsetAt).ToListAsync(ct);

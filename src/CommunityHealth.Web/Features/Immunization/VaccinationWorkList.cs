@@ -22,7 +22,7 @@ public sealed record WorkListPage(DateOnly AsOf, WorkListWindow Window, int Tota
 /// (kept current on every dose and change; <see cref="RefreshAsync"/> re-evaluates those whose date has
 /// passed, since a dose can age out). Children who moved away are not listed.
 /// </summary>
-public sealed class VaccinationWorkList(ScopedDb dbs, TimeProvider clock)
+public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
 {
     public const int MaxRows = 2000;
 
@@ -62,8 +62,7 @@ public sealed class VaccinationWorkList(ScopedDb dbs, TimeProvider clock)
                 x.v.NextDueDate, x.v.NextOverdueDate, x.v.LastContactOn, x.v.OrganizationId, x.v.TeamId,
             })
             .ToListAsync(ct);
-        var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
-        var orgNames = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var orgNames = await organizations.NamesAsync(rows.Select(r => r.OrganizationId), ct);
         return new WorkListPage(today, window, total, rows.Select(r => new WorkListRow(
             r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, r.GuardianPhone,
             DueText(r.NextDueDoses), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,

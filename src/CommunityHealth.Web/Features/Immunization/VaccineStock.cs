@@ -33,7 +33,7 @@ public sealed record ReadingDto(Guid Id, Guid RefrigeratorId, string Refrigerato
 /// warnings 30 days ahead, and the cold chain: refrigerators with twice-daily readings, readings outside
 /// 2–8 °C listed until someone records the action taken.
 /// </summary>
-public sealed class VaccineStock(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class VaccineStock(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
 {
     public const int ExpiryWarningDays = 30;
     public const decimal MinCelsius = 2m, MaxCelsius = 8m;
@@ -57,7 +57,7 @@ public sealed class VaccineStock(ScopedDb dbs, AuditLog audit, TimeProvider cloc
         if (!CanManage(staff)) return new Forbidden();
         await using var db = dbs.For(staff);
         var orgId = cmd.OrganizationId ?? staff.OrganizationId;
-        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId && o.IsActive, ct);
+        var org = await organizations.FindActiveAsync(db.Scope, orgId, ct);
         var v = new Validation().RequireText("manufacturer", cmd.Manufacturer, 100).RequireText("lotNumber", cmd.LotNumber, 40);
         if (org is null || org.Kind == OrganizationKind.Bureau) v.Add("organizationId", "error.vaccination.clinic_required");
         if (Vaccines.Find(cmd.Vaccine) is null) v.Add("vaccine", string.IsNullOrWhiteSpace(cmd.Vaccine) ? "error.required" : "error.vaccination.unknown_vaccine");
@@ -153,7 +153,7 @@ public sealed class VaccineStock(ScopedDb dbs, AuditLog audit, TimeProvider cloc
         if (!CanManage(staff)) return new Forbidden();
         await using var db = dbs.For(staff);
         var orgId = cmd.OrganizationId ?? staff.OrganizationId;
-        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId && o.IsActive, ct);
+        var org = await organizations.FindActiveAsync(db.Scope, orgId, ct);
         var v = new Validation().RequireText("name", cmd.Name, 50).OptionalText("location", cmd.Location, 100);
         if (org is null || org.Kind == OrganizationKind.Bureau) v.Add("organizationId", "error.vaccination.clinic_required");
         if (v.ToError() is { } invalid) return invalid;

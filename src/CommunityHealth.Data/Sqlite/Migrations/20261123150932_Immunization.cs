@@ -78,6 +78,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     NextOverdueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     NextDueDoses = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LastContactOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HasContraindications = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -218,6 +220,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     VaccineeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Vaccine = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Series = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     DoseNumber = table.Column<int>(type: "INTEGER", nullable: false),
@@ -359,9 +362,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                 columns: new[] { "RefrigeratorId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_vaccination_doses_DistrictId_Series_DoseNumber_Valid",
+                name: "IX_vaccination_doses_DistrictId_BirthDate",
                 table: "vaccination_doses",
-                columns: new[] { "DistrictId", "Series", "DoseNumber", "Valid" });
+                columns: new[] { "DistrictId", "BirthDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_vaccination_doses_LotId",
@@ -435,6 +438,11 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                 table: "vaccinees",
                 column: "ResidentId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vaccinees_Status_ReviewOn",
+                table: "vaccinees",
+                columns: new[] { "Status", "ReviewOn" });
         }
 
         /// <inheritdoc />
