@@ -51,6 +51,10 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Refrigerator> Refrigerators => Set<Refrigerator>();
     public DbSet<TemperatureReading> TemperatureReadings => Set<TemperatureReading>();
     public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
+    public DbSet<ChronicRegistration> ChronicRegistrations => Set<ChronicRegistration>();
+    public DbSet<ChronicVisit> ChronicVisits => Set<ChronicVisit>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using CommunityHealth.Data;
 using CommunityHealth.Web.Components;
 using CommunityHealth.Web.Features.Account;
 using CommunityHealth.Web.Features.Audit;
+using CommunityHealth.Web.Features.ChronicCare;
 using CommunityHealth.Web.Features.Examinations;
 using CommunityHealth.Web.Features.Immunization;
 using CommunityHealth.Web.Features.Organizations;
@@ -43,6 +44,7 @@ builder.Services.AddScoped<ImportResidents>();
 builder.Services.AddScoped<ResidentExport>();
 builder.Services.AddScoped<ExaminationHandlers>();
 builder.Services.AddImmunization(builder.Configuration);
+builder.Services.AddChronicCare();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -92,6 +94,7 @@ api.MapAudit();
 api.MapResidents();
 api.MapExaminations();
 api.MapImmunization();
+api.MapChronicCare();
 api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth");
 app.MapFhir();
 

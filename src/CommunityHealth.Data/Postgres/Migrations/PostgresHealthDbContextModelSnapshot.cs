@@ -142,6 +142,252 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConsecutiveUnsatisfactory")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeregisterNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeregisterReason")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DiagnosedAt")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DiagnosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("LastClass")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("LastControlled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Programme")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("DistrictId", "Programme", "RegisteredOn");
+
+                    b.HasIndex("DistrictId", "CenterId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "DoctorId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "OrganizationId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "TeamId", "Status", "NextVisitOn");
+
+                    b.ToTable("chronic_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeYears")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Bmi")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<bool?>("BpControlled")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("DiabetesClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DiabetesComputed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DiabetesReasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Diastolic")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Doctor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal?>("FastingGlucose")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<bool>("ForDiabetes")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ForHypertension")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("GlucoseControlled")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("HbA1c")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<int?>("HeartRate")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HypertensionClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HypertensionComputed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HypertensionReasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ProposedNextVisit")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ReferralAdvised")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Systolic")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("TargetBmi")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UrgentReasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("VisitDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "VisitDate");
+
+                    b.HasIndex("ResidentId", "VisitDate");
+
+                    b.ToTable("chronic_visits", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -457,6 +703,67 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("household_members", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Diastolic")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Systolic")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("DistrictId", "Kind", "On");
+
+                    b.HasIndex("ResidentId", "Kind", "On");
+
+                    b.ToTable("measurements", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -531,6 +838,83 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.HasIndex("DistrictId");
 
                     b.ToTable("record_number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FollowUpBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("IssuedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToDepartment")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ToFacility")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("ResidentId", "IssuedAt");
+
+                    b.HasIndex("DistrictId", "OrganizationId", "Status", "FollowUpBy");
+
+                    b.ToTable("referrals", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Refrigerator", b =>
@@ -1702,6 +2086,24 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
                 {
                     b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
@@ -1753,6 +2155,15 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
                 {
                     b.HasOne("CommunityHealth.Data.Entities.District", null)
@@ -1765,6 +2176,15 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>

@@ -137,6 +137,252 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveUnsatisfactory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeregisterNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeregisterReason")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosedAt")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DiagnosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LastControlled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextVisitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Programme")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("DistrictId", "Programme", "RegisteredOn");
+
+                    b.HasIndex("DistrictId", "CenterId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "DoctorId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "OrganizationId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "TeamId", "Status", "NextVisitOn");
+
+                    b.ToTable("chronic_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Bmi")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BpControlled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DiabetesClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DiabetesComputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiabetesReasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Diastolic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Doctor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FastingGlucose")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForDiabetes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForHypertension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("GlucoseControlled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("HbA1c")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeartRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HypertensionClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HypertensionComputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HypertensionReasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextVisitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProposedNextVisit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReferralAdvised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Systolic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("TargetBmi")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrgentReasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "VisitDate");
+
+                    b.HasIndex("ResidentId", "VisitDate");
+
+                    b.ToTable("chronic_visits", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -452,6 +698,67 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("household_members", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Diastolic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Systolic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("DistrictId", "Kind", "On");
+
+                    b.HasIndex("ResidentId", "Kind", "On");
+
+                    b.ToTable("measurements", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +833,83 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.HasIndex("DistrictId");
 
                     b.ToTable("record_number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FollowUpBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IssuedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToDepartment")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToFacility")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("ResidentId", "IssuedAt");
+
+                    b.HasIndex("DistrictId", "OrganizationId", "Status", "FollowUpBy");
+
+                    b.ToTable("referrals", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Refrigerator", b =>
@@ -1693,6 +2077,24 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
                 {
                     b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
@@ -1744,6 +2146,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
                 {
                     b.HasOne("CommunityHealth.Data.Entities.District", null)
@@ -1756,6 +2167,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>

@@ -40,6 +40,7 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         };
         Apply(exam, checkedForm.Value, now);
         db.Examinations.Add(exam);
+        await SyncMeasurementsAsync(db, exam, staff, now, false, ct);
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.Create, $"resident {r.Id} {exam.ExamDate:yyyy-MM-dd}");
         return ToDto(exam, r.BirthDate);
@@ -60,6 +61,7 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         foreach (var (field, oldValue, newValue) in ResidentDiff.Between(exam.Form, checkedForm.Value))
             db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "exam." + field, $"{exam.ExamDate:yyyy-MM-dd} {oldValue}", newValue));
         Apply(exam, checkedForm.Value, now);
+        await SyncMeasurementsAsync(db, exam, staff, now, true, ct);
         await db.SaveChangesAsync(ct);
         audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.Update, $"resident {exam.ResidentId}");
         return ToDto(exam, birth);
@@ -130,6 +132,29 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         exam.SelfCareScore = SelfCare.Score(f.Elderly?.SelfCare);
         exam.Abnormal = f.Abnormal;
         exam.UpdatedAt = now;
+    }
+
+    /// <summary>The exam's BP and fasting glucose join the resident's measurement history (screening, trends, FHIR Observation).</summary>
+    private static async Task SyncMeasurementsAsync(HealthDbContext db, Examination exam, StaffContext staff, DateTime now, bool existing, CancellationToken ct)
+    {
+        if (existing) db.Measurements.RemoveRange(await db.Measurements.Where(m => m.SourceId == exam.Id).ToListAsync(ct));
+        Measurement New(MeasurementKind kind) => new()
+        {
+            Id = Guid.CreateVersion7(), DistrictId = exam.DistrictId, CenterId = exam.CenterId, OrganizationId = exam.OrganizationId, ResidentId = exam.ResidentId,
+            Kind = kind, On = exam.ExamDate, Source = "exam", SourceId = exam.Id, RecordedBy = staff.DisplayName, CreatedAt = now,
+        };
+        if (exam is { Systolic: { } s, Diastolic: { } d })
+        {
+            var bp = New(MeasurementKind.BloodPressure);
+            (bp.Systolic, bp.Diastolic) = (s, d);
+            db.Measurements.Add(bp);
+        }
+        if (exam.FastingGlucose is { } g)
+        {
+            var m = New(MeasurementKind.FastingGlucose);
+            m.Value = g;
+            db.Measurements.Add(m);
+        }
     }
 
     private static ExaminationDto ToDto(Examination e, DateOnly birth) => new(

@@ -1,0 +1,180 @@
+using System.Linq.Expressions;
+using CommunityHealth.Data;
+using CommunityHealth.Data.Entities;
+using CommunityHealth.Domain.ChronicCare;
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace CommunityHealth.Web.Features.ChronicCare;
+
+/// <summary>One organisation's (or the whole scope's) indicators for one programme and period.</summary>
+public sealed record ChronicIndicatorRow(
+    Programme Programme, Guid? OrganizationId, string OrganizationName, int Managed, int StandardManaged, int Controlled, decimal? StandardRate, decimal? ControlRate);
+
+public sealed record ChronicIndicatorReport(DateOnly From, DateOnly To, IReadOnlyList<ChronicIndicatorRow> Rows);
+
+/// <summary>One patient behind a number, with what puts them in or out of each numerator.</summary>
+public sealed record ChronicIndicatorPatient(
+    Guid ResidentId, string Name, string Sex, DateOnly BirthDate, string OrganizationName, int FaceToFaceVisits, bool Exam, bool StandardManaged,
+    DateOnly? LastVisitOn, bool Controlled, bool Lost);
+
+public sealed record ChronicTrendPoint(string Month, int Managed, decimal? StandardRate, decimal? ControlRate);
+
+/// <summary>
+/// 高血压/糖尿病患者规范管理率 and 管理人群血压/血糖控制率 (standards §1.12) as set-based queries over the period:
+/// the denominator is the patients under management at the end of the period; 规范管理 = enough face-to-face
+/// visits in the period and (per the rule set) a health examination; control reads the last visit of the period per
+/// person (both BP values under the age target; fasting glucose under 7.0) and a patient with no visit in the period
+/// (lost to follow-up) counts as uncontrolled. Each number drills down to the patients.
+/// </summary>
+public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
+{
+    /// <summary>Member-initialised (not positional) so the databases can group and filter on it.</summary>
+    private sealed class PatientFacts
+    {
+        public Guid ResidentId { get; init; }
+        public Guid OrganizationId { get; init; }
+        public int FaceToFace { get; init; }
+        public bool Exam { get; init; }
+        public bool? LastControlled { get; init; }
+        public DateOnly? LastVisit { get; init; }
+    }
+
+    public async Task<Outcome<ChronicIndicatorReport>> ReportAsync(StaffContext staff, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        if (Period(from, to) is not { } period) return new Invalid("to", "error.chronic.period");
+        await using var db = dbs.For(staff);
+        var rules = ChronicRuleSet.For(period.To);
+        var rows = new List<ChronicIndicatorRow>();
+        foreach (var programme in new[] { Programme.Hypertension, Programme.Diabetes })
+        {
+            var perOrg = await Facts(db, programme, period.From, period.To)
+                .GroupBy(f => f.OrganizationId)
+                .Select(g => new
+                {
+                    OrganizationId = g.Key, Managed = g.Count(),
+                    Standard = g.Count(f => f.FaceToFace >= rules.MinFaceToFaceVisits && (f.Exam || !rules.StandardNeedsExam)),
+                    Controlled = g.Count(f => f.LastControlled == true),
+                }).ToListAsync(ct);
+            var names = await organizations.NamesAsync(perOrg.Select(o => o.OrganizationId), ct);
+            var (m, s, c) = (perOrg.Sum(o => o.Managed), perOrg.Sum(o => o.Standard), perOrg.Sum(o => o.Controlled));
+            rows.Add(new ChronicIndicatorRow(programme, null, Text.Get("chronic.total"), m, s, c, Rate(s, m), Rate(c, m)));
+            rows.AddRange(perOrg.OrderBy(o => names.GetValueOrDefault(o.OrganizationId, "")).Select(o => new ChronicIndicatorRow(programme, o.OrganizationId,
+                names.GetValueOrDefault(o.OrganizationId, ""), o.Managed, o.Standard, o.Controlled, Rate(o.Standard, o.Managed), Rate(o.Controlled, o.Managed))));
+        }
+        return new ChronicIndicatorReport(period.From, period.To, rows);
+    }
+
+    /// <summary>The patients behind a number: the denominator, each marked for both numerators.</summary>
+    public async Task<Outcome<IReadOnlyList<ChronicIndicatorPatient>>> PatientsAsync(StaffContext staff, Programme programme, DateOnly? from, DateOnly? to,
+        Guid? organizationId, CancellationToken ct = default)
+    {
+        if (Period(from, to) is not { } period) return new Invalid("to", "error.chronic.period");
+        if (!Enum.IsDefined(programme)) return new Invalid("programme", "error.code_unknown");
+        await using var db = dbs.For(staff);
+        var rules = ChronicRuleSet.For(period.To);
+        var q = Facts(db, programme, period.From, period.To);
+        if (organizationId is { } org) q = q.Where(f => f.OrganizationId == org);
+        var facts = await q.OrderBy(f => f.ResidentId).Take(20_000).ToListAsync(ct);
+        var people = new Dictionary<Guid, (string Name, string Sex, DateOnly Birth)>();
+        foreach (var chunk in facts.Select(f => f.ResidentId).Chunk(500))
+            foreach (var r in await db.Residents.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate }).ToListAsync(ct))
+                people[r.Id] = (r.Name, r.Sex, r.BirthDate);
+        var names = await organizations.NamesAsync(facts.Select(f => f.OrganizationId), ct);
+        return facts.Where(f => people.ContainsKey(f.ResidentId)).Select(f => new ChronicIndicatorPatient(f.ResidentId, people[f.ResidentId].Name, people[f.ResidentId].Sex,
+                people[f.ResidentId].Birth, names.GetValueOrDefault(f.OrganizationId, ""), f.FaceToFace, f.Exam,
+                FollowUpRules.StandardManaged(f.FaceToFace, f.Exam, rules), f.LastVisit, f.LastControlled == true, f.LastVisit is null))
+            .OrderBy(p => p.OrganizationName).ThenBy(p => p.Name).ToList();
+    }
+
+    /// <summary>The scope's rates at each month end of the year, over the year so far (the chart beside the report).</summary>
+    public async Task<Outcome<IReadOnlyList<ChronicTrendPoint>>> TrendAsync(StaffContext staff, Programme programme, int year, Guid? organizationId, CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        if (year < 2000 || year > today.Year) return new Invalid("year", "error.chronic.period");
+        if (!Enum.IsDefined(programme)) return new Invalid("programme", "error.code_unknown");
+        await using var db = dbs.For(staff);
+        var points = new List<ChronicTrendPoint>();
+        var from = new DateOnly(year, 1, 1);
+        for (var month = 1; month <= 12; month++)
+        {
+            var end = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+            if (end > today) end = today;
+            if (end < from || (month > 1 && new DateOnly(year, month, 1) > today)) break;
+            var rules = ChronicRuleSet.For(end);
+            var q = Facts(db, programme, from, end);
+            if (organizationId is { } org) q = q.Where(f => f.OrganizationId == org);
+            var agg = await q.GroupBy(_ => 1).Select(g => new
+            {
+                Managed = g.Count(),
+                Standard = g.Count(f => f.FaceToFace >= rules.MinFaceToFaceVisits && (f.Exam || !rules.StandardNeedsExam)),
+                Controlled = g.Count(f => f.LastControlled == true),
+            }).FirstOrDefaultAsync(ct);
+            points.Add(new ChronicTrendPoint($"{year}-{month:D2}", agg?.Managed ?? 0, Rate(agg?.Standard ?? 0, agg?.Managed ?? 0), Rate(agg?.Controlled ?? 0, agg?.Managed ?? 0)));
+        }
+        return points;
+    }
+
+    /// <summary>Per managed patient: face-to-face visits and exam in the period, and the last visit's control (one correlated lookup each, by index).</summary>
+    private static IQueryable<PatientFacts> Facts(HealthDbContext db, Programme programme, DateOnly from, DateOnly to)
+    {
+        var htn = programme == Programme.Hypertension;
+        Expression<Func<ChronicVisit, bool>> forProgramme = htn ? v => v.ForHypertension : v => v.ForDiabetes;
+        var visits = db.ChronicVisits.Where(forProgramme).Where(v => v.VisitDate >= from && v.VisitDate <= to);
+        return db.ChronicRegistrations
+            .Where(r => r.Programme == programme && r.RegisteredOn <= to && (r.Status == RegistrationStatus.Active || r.DeregisteredOn > to))
+            .Select(r => new PatientFacts
+            {
+                ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
+                FaceToFace = visits.Count(v => v.ResidentId == r.ResidentId && v.Mode != VisitMode.Phone),
+                Exam = db.Examinations.Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
+                LastControlled = htn
+                    ? visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.BpControlled).FirstOrDefault()
+                    : visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.GlucoseControlled).FirstOrDefault(),
+                LastVisit = visits.Where(v => v.ResidentId == r.ResidentId).Max(v => (DateOnly?)v.VisitDate),
+            });
+    }
+
+    /// <summary>A period within one calendar year, not in the future; the default is this year so far.</summary>
+    private (DateOnly From, DateOnly To)? Period(DateOnly? from, DateOnly? to)
+    {
+        var today = clock.Today();
+        var end = to ?? (from is { } f && f.Year < today.Year ? new DateOnly(f.Year, 12, 31) : today);
+        var start = from ?? new DateOnly(end.Year, 1, 1);
+        if (end > today || start > end || start.Year != end.Year) return null;
+        return (start, end);
+    }
+
+    public static byte[] ReportToExcel(ChronicIndicatorReport report)
+    {
+        var rows = report.Rows.Select(r => new Dictionary<string, object?>
+        {
+            ["专案"] = ChronicClinic.ProgrammeName(r.Programme), ["机构"] = r.OrganizationName, ["管理人数"] = r.Managed, ["规范管理人数"] = r.StandardManaged,
+            ["规范管理率(%)"] = r.StandardRate, ["控制人数（血压/血糖）"] = r.Controlled,
+            ["控制率(%)"] = r.ControlRate,
+        });
+        return Excel(new Dictionary<string, object> { [$"{report.From:yyyyMMdd}-{report.To:yyyyMMdd}"] = rows });
+    }
+
+    public static byte[] PatientsToExcel(IEnumerable<ChronicIndicatorPatient> patients)
+    {
+        var rows = patients.Select(p => new Dictionary<string, object?>
+        {
+            ["姓名"] = p.Name, ["性别"] = p.Sex == "1" ? "男" : p.Sex == "2" ? "女" : "", ["出生日期"] = p.BirthDate.ToString("yyyy-MM-dd"), ["机构"] = p.OrganizationName,
+            ["面对面随访次数"] = p.FaceToFaceVisits, ["年度体检"] = p.Exam ? "是" : "否", ["规范管理"] = p.StandardManaged ? "是" : "否",
+            ["末次随访"] = p.LastVisitOn?.ToString("yyyy-MM-dd"), ["控制"] = p.Controlled ? "是" : "否", ["失访"] = p.Lost ? "是" : "否",
+        });
+        return Excel(new Dictionary<string, object> { ["患者名单"] = rows });
+    }
+
+    private static byte[] Excel(Dictionary<string, object> sheets)
+    {
+        using var ms = new MemoryStream();
+        ms.SaveAs(sheets);
+        return ms.ToArray();
+    }
+
+    private static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : Math.Round(100m * numerator / denominator, 2);
+}

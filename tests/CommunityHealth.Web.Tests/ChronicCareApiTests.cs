@@ -1,0 +1,316 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Tests;
+
+/// <summary>Hypertension and diabetes management over HTTP: registration, follow-ups and their decisions, referrals, bad input, lists, indicators.</summary>
+public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    private static int _seq = 300;
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+    /// <summary>A resident of the caller's first station, born <paramref name="birth"/>, with optional past illnesses.</summary>
+    internal static async Task<(string Resident, string Station)> ResidentAsync(HttpClient client, DateOnly birth, string sex = "1", object[]? past = null)
+    {
+        var station = (await client.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("kind") == "Station").Str("id");
+        var n = Interlocked.Increment(ref _seq);
+        var id = IdCardNumber.Compose("330106", birth, n * 2 % 1000 + (sex == "1" ? 1 : 0));
+        var r = await client.PostAsJsonAsync("/api/residents", new
+        {
+            organizationId = station, record = new { name = "慢病" + (char)('甲' + n % 10) + (char)('子' + n / 10 % 10), documentType = "01", documentNumber = id, residenceType = "1", pastIllnesses = past },
+        });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return ((await r.ReadJsonAsync()).Str("id"), station);
+    }
+
+    internal static async Task<JsonElement> RegisterAsync(HttpClient client, string resident, string programme, DateOnly? diagnosed = null, DateOnly? registered = null)
+    {
+        var r = await client.PostAsJsonAsync("/api/chronic/registrations", new
+        {
+            residentId = resident, programme, diagnosedOn = D(diagnosed ?? Today.AddYears(-2)), diagnosedAt = "区人民医院", source = "2",
+            registeredOn = registered is null ? null : D(registered.Value),
+        });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return await r.ReadJsonAsync();
+    }
+
+    internal static Task<HttpResponseMessage> VisitAsync(HttpClient client, string resident, DateOnly date, int sbp, int dbp, decimal? fpg = null, object? form = null,
+        string mode = "Clinic", bool? hypertension = null, bool? diabetes = null, string? overrideClass = null, string? overrideReason = null) =>
+        client.PostAsJsonAsync($"/api/chronic/patients/{resident}/visits", new
+        {
+            visitDate = D(date), mode, systolic = sbp, diastolic = dbp, fastingGlucose = fpg, form, hypertension, diabetes,
+            hypertensionClassOverride = overrideClass, overrideReason,
+        });
+
+    private static JsonElement Outcome(JsonElement visit, string programme) => visit.GetProperty("outcomes").Items().Single(o => o.Str("programme") == programme);
+
+    [Fact]
+    public async Task A_follow_up_is_classified_explained_and_proposes_the_next_visit()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-60));
+        await RegisterAsync(doctor, resident, "Hypertension");
+        var first = await VisitAsync(doctor, resident, Today.AddDays(-60), 132, 84, form: new { hypertensionSymptoms = new[] { "1" }, weightKg = 70, heightCm = 170, salt = "2", adherence = "1", medications = new[] { new { name = "氨氯地平", timesPerDay = 1, dosePerTime = 5, unit = "mg" } } });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var v1 = await first.ReadJsonAsync();
+        var o1 = Outcome(v1, "Hypertension");
+        Assert.Equal("Satisfactory", o1.Str("class"));
+        Assert.Equal("控制满意", o1.Str("className"));
+        Assert.Equal(D(Today.AddDays(-60).AddMonths(3)), v1.Str("nextVisitOn"));
+        Assert.Equal(24.2m, v1.GetProperty("bmi").GetDecimal());
+        Assert.Contains(o1.GetProperty("reasons").Items(), r => r.GetString()!.Contains("132/84"));
+
+        var second = await (await VisitAsync(doctor, resident, Today.AddDays(-30), 150, 85)).ReadJsonAsync();
+        Assert.Equal("Unsatisfactory", Outcome(second, "Hypertension").Str("class"));
+        Assert.False(second.GetProperty("referralAdvised").GetBoolean());
+        Assert.Equal(D(Today.AddDays(-16)), second.Str("nextVisitOn"));
+
+        // the second unsatisfactory visit in a row: refer and check in 2 weeks
+        var third = await (await VisitAsync(doctor, resident, Today.AddDays(-16), 146, 88)).ReadJsonAsync();
+        Assert.True(third.GetProperty("referralAdvised").GetBoolean());
+        Assert.Contains(Outcome(third, "Hypertension").GetProperty("reasons").Items(), r => r.GetString()!.Contains("连续 2 次"));
+
+        var patient = await doctor.GetJsonAsync($"/api/chronic/patients/{resident}");
+        var reg = patient.GetProperty("registrations")[0];
+        Assert.Equal(D(Today.AddDays(-2)), reg.Str("nextVisitOn"));
+        Assert.False(reg.GetProperty("lastControlled").GetBoolean());
+        Assert.Equal(2, reg.GetProperty("consecutiveUnsatisfactory").GetInt32());
+        Assert.Equal(3, patient.GetProperty("visits").GetArrayLength());
+        // every BP went to the measurement history (trend and FHIR Observation)
+        Assert.Equal(3, patient.GetProperty("measurements").Items().Count(m => m.Str("kind") == "BloodPressure"));
+    }
+
+    [Fact]
+    public async Task An_urgent_reading_flags_the_visit_and_one_click_makes_the_referral()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-58));
+        await RegisterAsync(doctor, resident, "Hypertension");
+        var visit = await (await VisitAsync(doctor, resident, Today, 185, 100, form: new { urgentSigns = new[] { "2" } })).ReadJsonAsync();
+        Assert.True(visit.GetProperty("urgent").GetBoolean());
+        var reasons = visit.GetProperty("urgentReasons").Items().Select(r => r.GetString()!).ToList();
+        Assert.Contains(reasons, r => r.Contains("收缩压 185"));
+        Assert.Contains(reasons, r => r.Contains("剧烈头痛"));
+        Assert.Equal(D(Today.AddDays(14)), visit.Str("nextVisitOn"));
+
+        var referral = await doctor.PostAsJsonAsync($"/api/chronic/patients/{resident}/referrals", new { visitId = visit.Str("id"), toFacility = "区人民医院", toDepartment = "心内科" });
+        Assert.Equal(HttpStatusCode.Created, referral.StatusCode);
+        var r = await referral.ReadJsonAsync();
+        Assert.True(r.GetProperty("urgent").GetBoolean());
+        Assert.Contains("收缩压 185", r.Str("reason"));
+        Assert.Equal(D(Today.AddDays(14)), r.Str("followUpBy"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await doctor.PostAsJsonAsync($"/api/chronic/patients/{resident}/referrals", new { visitId = visit.Str("id"), toFacility = "区人民医院" })).StatusCode);
+        var result = await doctor.PostAsJsonAsync($"/api/chronic/referrals/{r.Str("id")}/result", new { result = "1" });
+        Assert.Equal("Arrived", (await result.ReadJsonAsync()).Str("status"));
+        var patient = await doctor.GetJsonAsync($"/api/chronic/patients/{resident}");
+        Assert.Equal(r.Str("id"), patient.GetProperty("visits")[0].Str("referralId"));
+    }
+
+    [Fact]
+    public async Task One_visit_serves_both_programmes_and_the_65_boundary_uses_the_age_on_the_visit_day()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var birth = Today.AddYears(-65).AddDays(-10);
+        var (resident, _) = await ResidentAsync(doctor, birth, "2");
+        await RegisterAsync(doctor, resident, "Hypertension");
+        await RegisterAsync(doctor, resident, "Diabetes");
+        // 20 days ago she was 64: 145/85 is not controlled
+        var before = await (await VisitAsync(doctor, resident, Today.AddDays(-20), 145, 85, 6.5m, form: new { footPulse = "1", hypoglycaemia = "1", stapleFoodGrams = 250 })).ReadJsonAsync();
+        Assert.Equal("Unsatisfactory", Outcome(before, "Hypertension").Str("class"));
+        Assert.Equal("Satisfactory", Outcome(before, "Diabetes").Str("class"));
+        Assert.Equal(D(Today.AddDays(-6)), before.Str("nextVisitOn")); // the earlier of the two proposals
+        // today she is 65: the same values are controlled
+        var after = await (await VisitAsync(doctor, resident, Today, 145, 85, 7.0m)).ReadJsonAsync();
+        Assert.Equal("Satisfactory", Outcome(after, "Hypertension").Str("class"));
+        Assert.Equal("Unsatisfactory", Outcome(after, "Diabetes").Str("class")); // 7.0 is not under 7.0
+        var patient = await doctor.GetJsonAsync($"/api/chronic/patients/{resident}");
+        Assert.Equal(2, patient.GetProperty("visits").GetArrayLength());
+        Assert.All(patient.GetProperty("registrations").Items(), r => Assert.Equal(D(Today), r.Str("lastVisitOn")));
+    }
+
+    [Theory]
+    [InlineData(20, 10, null, "systolic")]
+    [InlineData(400, 80, null, "systolic")]
+    [InlineData(120, 130, null, "diastolic")]
+    [InlineData(120, 80, "0", "fastingGlucose")]
+    [InlineData(120, 80, "80", "fastingGlucose")]
+    public async Task Impossible_values_give_a_field_message_and_save_nothing(int sbp, int dbp, string? fpg, string field)
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-50));
+        await RegisterAsync(doctor, resident, "Hypertension");
+        await RegisterAsync(doctor, resident, "Diabetes");
+        var response = await VisitAsync(doctor, resident, Today, sbp, dbp, fpg is null ? 6m : decimal.Parse(fpg));
+        await ProblemAssert.FieldErrorAsync(response, field);
+        await AssertNothingStoredAsync(resident);
+    }
+
+    [Fact]
+    public async Task Visits_before_the_diagnosis_or_in_the_future_and_overrides_without_reason_are_refused()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-50));
+        await RegisterAsync(doctor, resident, "Hypertension", diagnosed: Today.AddMonths(-1));
+        Assert.Contains("确诊日期", await ProblemAssert.FieldErrorAsync(await VisitAsync(doctor, resident, Today.AddMonths(-2), 130, 80), "visitDate"));
+        await ProblemAssert.FieldErrorAsync(await VisitAsync(doctor, resident, Today.AddDays(1), 130, 80), "visitDate");
+        await ProblemAssert.FieldErrorAsync(await VisitAsync(doctor, resident, Today, 150, 80, overrideClass: "Satisfactory"), "overrideReason");
+        await ProblemAssert.FieldErrorAsync(await VisitAsync(doctor, resident, Today, 130, 80, diabetes: true), "diabetes");
+        await AssertNothingStoredAsync(resident);
+
+        // with a reason the override counts and is audited
+        var ok = await (await VisitAsync(doctor, resident, Today, 150, 80, overrideClass: "Satisfactory", overrideReason: "诊室高血压，家庭自测正常")).ReadJsonAsync();
+        var o = Outcome(ok, "Hypertension");
+        Assert.True(o.GetProperty("overridden").GetBoolean());
+        Assert.Equal("Unsatisfactory", o.Str("computed"));
+        await app.FlushAuditAsync();
+        await using var db = app.SystemDb();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityId == ok.Str("id") && a.Detail!.Contains("诊室高血压")));
+    }
+
+    [Fact]
+    public async Task A_visit_recorded_late_re_judges_the_chain_after_it()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-50));
+        await RegisterAsync(doctor, resident, "Hypertension");
+        var later = await (await VisitAsync(doctor, resident, Today.AddDays(-5), 150, 92)).ReadJsonAsync();
+        Assert.False(later.GetProperty("referralAdvised").GetBoolean());
+        // an unsatisfactory visit two weeks before it, entered afterwards: the later one becomes the second in a row
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, resident, Today.AddDays(-19), 152, 95)).StatusCode);
+        var patient = await doctor.GetJsonAsync($"/api/chronic/patients/{resident}");
+        var rejudged = patient.GetProperty("visits").Items().Single(v => v.Str("id") == later.Str("id"));
+        Assert.True(rejudged.GetProperty("referralAdvised").GetBoolean());
+        var reg = patient.GetProperty("registrations")[0];
+        Assert.Equal(2, reg.GetProperty("consecutiveUnsatisfactory").GetInt32());
+        Assert.Equal(D(Today.AddDays(-5)), reg.Str("lastVisitOn"));
+    }
+
+    [Fact]
+    public async Task Registration_rules_duplicates_age_and_deregistration()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (young, _) = await ResidentAsync(doctor, Today.AddYears(-30));
+        var r = await doctor.PostAsJsonAsync("/api/chronic/registrations", new { residentId = young, programme = "Hypertension", diagnosedOn = D(Today), source = "1" });
+        Assert.Contains("35", await ProblemAssert.FieldErrorAsync(r, "residentId"));
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-70));
+        var reg = await RegisterAsync(doctor, resident, "Diabetes");
+        var dup = await doctor.PostAsJsonAsync("/api/chronic/registrations", new { residentId = resident, programme = "Diabetes", diagnosedOn = D(Today), source = "1" });
+        Assert.Contains("已在此专案", await ProblemAssert.FieldErrorAsync(dup, "programme"));
+        var off = await doctor.PostAsJsonAsync($"/api/chronic/registrations/{reg.Str("id")}/deregister", new { reason = "2", note = "迁往外区" });
+        Assert.Equal("Deregistered", (await off.ReadJsonAsync()).Str("status"));
+        // deregistered: the history stays, a new registration is allowed
+        await RegisterAsync(doctor, resident, "Diabetes");
+        var patient = await doctor.GetJsonAsync($"/api/chronic/patients/{resident}");
+        Assert.Equal(2, patient.GetProperty("registrations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Staff_of_another_station_do_not_see_the_patient()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-55));
+        await RegisterAsync(doctor, resident, "Hypertension");
+        var other = await app.ClientAsync("doctor2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/chronic/patients/{resident}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await VisitAsync(other, resident, Today, 130, 80)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Work_lists_show_due_overdue_uncontrolled_unscreened_confirming_and_unregistered_people()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (overdue, station) = await ResidentAsync(doctor, Today.AddYears(-62));
+        await RegisterAsync(doctor, overdue, "Hypertension", registered: Today.AddMonths(-5));
+        await VisitAsync(doctor, overdue, Today.AddMonths(-4), 160, 95); // uncontrolled, recheck long past, not seen for 4 months
+        async Task<List<string>> List(string list) => (await doctor.GetJsonAsync($"/api/chronic/worklist?list={list}&organizationId={station}"))
+            .GetProperty("rows").Items().Select(r => r.Str("residentId")).ToList();
+        Assert.Contains(overdue, await List("Overdue"));
+        Assert.Contains(overdue, await List("Week"));
+        Assert.Contains(overdue, await List("Uncontrolled"));
+        Assert.Contains(overdue, await List("NotSeen"));
+        Assert.Contains(overdue, await List("NoExam"));
+        Assert.DoesNotContain(overdue, await List("Screening")); // on the programme, not a screening case
+
+        var (unscreened, _) = await ResidentAsync(doctor, Today.AddYears(-40));
+        Assert.Contains(unscreened, await List("Screening"));
+        var reading = await doctor.PostAsJsonAsync($"/api/chronic/patients/{unscreened}/measurements", new { kind = "BloodPressure", systolic = 150, diastolic = 92, on = D(Today.AddDays(-3)) });
+        Assert.Equal(HttpStatusCode.Created, reading.StatusCode);
+        Assert.DoesNotContain(unscreened, await List("Screening"));
+        Assert.Contains(unscreened, await List("Confirming"));
+        var screening = (await doctor.GetJsonAsync($"/api/chronic/patients/{unscreened}")).GetProperty("screening");
+        Assert.Equal("Confirming", screening.Str("bpState"));
+        await doctor.PostAsJsonAsync($"/api/chronic/patients/{unscreened}/measurements", new { kind = "BloodPressure", systolic = 125, diastolic = 80, on = D(Today) });
+        Assert.DoesNotContain(unscreened, await List("Confirming")); // a normal day ends the confirmation
+
+        var (known, _) = await ResidentAsync(doctor, Today.AddYears(-66), past: [new { code = "3", diagnosedOn = D(Today.AddYears(-3)) }]);
+        Assert.Contains(known, await List("Unregistered"));
+        Assert.Contains("Diabetes", (await doctor.GetJsonAsync($"/api/chronic/patients/{known}")).GetProperty("screening").GetProperty("knownNotRegistered")[0].GetString());
+        await RegisterAsync(doctor, known, "Diabetes");
+        Assert.DoesNotContain(known, await List("Unregistered"));
+
+        var bad = await doctor.PostAsJsonAsync($"/api/chronic/patients/{unscreened}/measurements", new { kind = "BloodPressure", systolic = 400, diastolic = 80 });
+        await ProblemAssert.FieldErrorAsync(bad, "systolic");
+    }
+
+    [Fact]
+    public async Task Indicators_use_the_last_visit_of_the_period_count_lost_patients_as_uncontrolled_and_drill_down()
+    {
+        var director = await app.ClientAsync("director1");
+        var doctor = await app.ClientAsync("doctor1");
+        var year = Today.Year - 1;
+        DateOnly In(int month, int day) => new(year, month, day);
+        var (controlled, station) = await ResidentAsync(doctor, In(1, 1).AddYears(-60));
+        var (lastBad, _) = await ResidentAsync(doctor, In(1, 1).AddYears(-60));
+        var (lost, _) = await ResidentAsync(doctor, In(1, 1).AddYears(-60));
+        foreach (var r in new[] { controlled, lastBad, lost }) await RegisterAsync(doctor, r, "Hypertension", In(1, 1).AddYears(-1), In(1, 2));
+        // controlled: 4 face-to-face visits, last one controlled, and a health exam → standard-managed and controlled
+        foreach (var (m, s) in new[] { (2, 150), (5, 138), (8, 136), (11, 132) }) Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, controlled, In(m, 10), s, 85)).StatusCode);
+        var exam = await doctor.PostAsJsonAsync($"/api/residents/{controlled}/examinations", new { examDate = D(In(6, 1)), doctor = "王医生", vitals = new { leftSystolic = 130, leftDiastolic = 80 } });
+        Assert.True(exam.IsSuccessStatusCode, await exam.Content.ReadAsStringAsync());
+        // lastBad: controlled early, uncontrolled at the last visit; one visit by phone → 3 face-to-face
+        foreach (var (m, s, mode) in new[] { (3, 130, "Clinic"), (6, 132, "Phone"), (9, 130, "Home"), (12, 150, "Clinic") })
+            Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, lastBad, In(m, 5), s, 85, mode: mode)).StatusCode);
+        var report = await director.GetJsonAsync($"/api/chronic/indicators?from={D(In(1, 1))}&to={D(In(12, 31))}");
+        var row = report.GetProperty("rows").Items().Single(r => r.Str("programme") == "Hypertension" && r.TryGetProperty("organizationId", out var o) && o.ValueKind == JsonValueKind.String && o.GetString() == station);
+        Assert.True(row.GetProperty("managed").GetInt32() >= 3);
+
+        var patients = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&from={D(In(1, 1))}&to={D(In(12, 31))}&organizationId={station}"))
+            .Items().ToDictionary(p => p.Str("residentId"));
+        Assert.True(patients[controlled].GetProperty("standardManaged").GetBoolean());
+        Assert.True(patients[controlled].GetProperty("controlled").GetBoolean());
+        Assert.Equal(4, patients[controlled].GetProperty("faceToFaceVisits").GetInt32());
+        Assert.False(patients[lastBad].GetProperty("controlled").GetBoolean());
+        Assert.False(patients[lastBad].GetProperty("standardManaged").GetBoolean());
+        Assert.Equal(3, patients[lastBad].GetProperty("faceToFaceVisits").GetInt32());
+        Assert.True(patients[lost].GetProperty("lost").GetBoolean());
+        Assert.False(patients[lost].GetProperty("controlled").GetBoolean());
+        var inStation = patients.Values.ToList();
+        Assert.Equal(row.GetProperty("managed").GetInt32(), inStation.Count);
+        Assert.Equal(row.GetProperty("controlled").GetInt32(), inStation.Count(p => p.GetProperty("controlled").GetBoolean()));
+        Assert.Equal(row.GetProperty("standardManaged").GetInt32(), inStation.Count(p => p.GetProperty("standardManaged").GetBoolean()));
+
+        var excel = await director.GetAsync($"/api/chronic/indicators/export?from={D(In(1, 1))}&to={D(In(12, 31))}");
+        Assert.True(excel.IsSuccessStatusCode, await excel.Content.ReadAsStringAsync());
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
+        Assert.True((await excel.Content.ReadAsByteArrayAsync()).Length > 1000);
+        var trend = await director.GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
+        Assert.Equal(12, trend.GetArrayLength());
+        await ProblemAssert.FieldErrorAsync(await director.GetAsync($"/api/chronic/indicators?from={D(In(1, 1))}&to={D(In(1, 1).AddYears(1))}"), "to");
+    }
+
+    private async Task AssertNothingStoredAsync(string resident)
+    {
+        await using var db = app.SystemDb();
+        var id = Guid.Parse(resident);
+        Assert.False(await db.ChronicVisits.AnyAsync(v => v.ResidentId == id));
+        Assert.False(await db.Measurements.AnyAsync(m => m.ResidentId == id));
+    }
+}
+
+public sealed class ChronicCareApiTestsSqlite(SqliteApp app) : ChronicCareApiTests<SqliteApp>(app);
+public sealed class ChronicCareApiTestsPostgres(PostgresApp app) : ChronicCareApiTests<PostgresApp>(app);
