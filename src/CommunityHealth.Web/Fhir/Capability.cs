@@ -12,6 +12,8 @@ public static class Capability
         ("Patient", ["read", "search-type", "create", "update"], ["identifier", "name", "birthdate", "gender", "_count"]),
         ("Immunization", ["read", "search-type", "create"], ["patient", "date", "_count"]),
         ("ImmunizationRecommendation", ["search-type"], ["patient", "date"]),
+        ("Condition", ["read", "search-type"], ["patient", "code", "onset-date", "recorded-date", "clinical-status", "_count"]),
+        ("Observation", ["read", "search-type"], ["patient", "code", "date", "_count"]),
         ("CodeSystem", ["read", "search-type"], ["url"]),
     ];
 

@@ -14,6 +14,7 @@ public static class FhirEndpoints
         var fhir = app.MapGroup("/fhir").RequireAuthorization().ExcludeFromDescription();
         fhir.MapPatients();
         fhir.MapImmunizationFhir();
+        fhir.MapChronicFhir();
         fhir.MapGet("/metadata", (HttpContext http) => FhirJson.Ok(Capability.Build(BaseUrl(http)))).AllowAnonymous();
 
         fhir.MapGet("/Organization/{id}", async (string id, CurrentUser user, OrganizationHandlers h, CancellationToken ct) =>

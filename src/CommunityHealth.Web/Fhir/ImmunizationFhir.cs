@@ -53,17 +53,9 @@ public static class ImmunizationFhir
                     return FhirEndpoints.SearchPage(http, "Immunization", [], 0, 0, 0);
                 q = q.Where(d => d.ResidentId == residentId);
             }
-            foreach (var value in query["date"])
-            {
-                if (!TryDate(value, out var prefix, out var date))
-                    return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.full_date"), "date"), 400);
-                q = prefix switch
-                {
-                    "ge" => q.Where(d => d.GivenOn >= date), "gt" => q.Where(d => d.GivenOn > date),
-                    "le" => q.Where(d => d.GivenOn <= date), "lt" => q.Where(d => d.GivenOn < date),
-                    _ => q.Where(d => d.GivenOn == date),
-                };
-            }
+            if (FhirDateSearch.Apply(q, query["date"], d => d.GivenOn) is not { } dated)
+                return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.full_date"), "date"), 400);
+            q = dated;
             var count = int.TryParse(query["_count"], out var c) ? Math.Clamp(c, 0, 500) : 50;
             var offset = int.TryParse(query["_offset"], out var o) ? Math.Max(o, 0) : 0;
             var total = await q.CountAsync(ct);
@@ -131,7 +123,7 @@ public static class ImmunizationFhir
             DateOnly? asOf = null;
             if (query["date"].ToString() is { Length: > 0 } d)
             {
-                if (!TryDate(d, out var prefix, out var date) || prefix != "eq")
+                if (!FhirDateSearch.TryParse(d, out var prefix, out var date) || prefix != "eq")
                     return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.full_date"), "date"), 400);
                 asOf = date;
             }
@@ -242,17 +234,6 @@ public static class ImmunizationFhir
         Code = new CodeableConcept("http://loinc.org", loinc, display, display),
         Value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
-
-    private static bool TryDate(string? value, out string prefix, out DateOnly date)
-    {
-        prefix = "eq";
-        date = default;
-        if (string.IsNullOrEmpty(value)) return false;
-        var v = value;
-        if (v.Length > 2 && char.IsLetter(v[0])) { prefix = v[..2]; v = v[2..]; }
-        if (prefix is not ("eq" or "ge" or "gt" or "le" or "lt")) return false;
-        return DateOnly.TryParseExact(v.Length >= 10 ? v[..10] : v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
 
     private static readonly Dictionary<string, string> Elements = new()
     {

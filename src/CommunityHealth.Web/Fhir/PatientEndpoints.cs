@@ -84,19 +84,9 @@ public static class PatientEndpoints
                 var sex = gender switch { "male" => "1", "female" => "2", "unknown" => "0", _ => "9" };
                 q = q.Where(r => r.Sex == sex);
             }
-            foreach (var bd in query["birthdate"])
-            {
-                if (bd is null) continue;
-                var prefix = bd.Length > 2 && char.IsLetter(bd[0]) ? bd[..2] : "eq";
-                if (!DateOnly.TryParseExact(prefix == "eq" && !char.IsLetter(bd[0]) ? bd : bd[2..], "yyyy-MM-dd", out var date))
-                    return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.full_date"), "birthdate"), 400);
-                q = prefix switch
-                {
-                    "ge" => q.Where(r => r.BirthDate >= date), "gt" => q.Where(r => r.BirthDate > date),
-                    "le" => q.Where(r => r.BirthDate <= date), "lt" => q.Where(r => r.BirthDate < date),
-                    _ => q.Where(r => r.BirthDate == date),
-                };
-            }
+            if (FhirDateSearch.Apply(q, query["birthdate"], r => r.BirthDate) is not { } dated)
+                return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.full_date"), "birthdate"), 400);
+            q = dated;
             var count = int.TryParse(query["_count"], out var c) ? Math.Clamp(c, 0, 500) : 50;
             var offset = int.TryParse(query["_offset"], out var o) ? Math.Max(o, 0) : 0;
             var total = await q.CountAsync(ct);
