@@ -5,7 +5,6 @@ using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace CommunityHealth.Web.Features.ChronicCare;
 
@@ -60,9 +59,9 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
                 }).ToListAsync(ct);
             var names = await organizations.NamesAsync(perOrg.Select(o => o.OrganizationId), ct);
             var (m, s, c) = (perOrg.Sum(o => o.Managed), perOrg.Sum(o => o.Standard), perOrg.Sum(o => o.Controlled));
-            rows.Add(new ChronicIndicatorRow(programme, null, Text.Get("chronic.total"), m, s, c, Rate(s, m), Rate(c, m)));
+            rows.Add(new ChronicIndicatorRow(programme, null, Text.Get("chronic.total"), m, s, c, IndicatorMath.Rate(s, m), IndicatorMath.Rate(c, m)));
             rows.AddRange(perOrg.OrderBy(o => names.GetValueOrDefault(o.OrganizationId, "")).Select(o => new ChronicIndicatorRow(programme, o.OrganizationId,
-                names.GetValueOrDefault(o.OrganizationId, ""), o.Managed, o.Standard, o.Controlled, Rate(o.Standard, o.Managed), Rate(o.Controlled, o.Managed))));
+                names.GetValueOrDefault(o.OrganizationId, ""), o.Managed, o.Standard, o.Controlled, IndicatorMath.Rate(o.Standard, o.Managed), IndicatorMath.Rate(o.Controlled, o.Managed))));
         }
         return new ChronicIndicatorReport(period.From, period.To, rows);
     }
@@ -112,7 +111,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
                 Standard = g.Count(f => f.FaceToFace >= rules.MinFaceToFaceVisits && (f.Exam || !rules.StandardNeedsExam)),
                 Controlled = g.Count(f => f.LastControlled == true),
             }).FirstOrDefaultAsync(ct);
-            points.Add(new ChronicTrendPoint($"{year}-{month:D2}", agg?.Managed ?? 0, Rate(agg?.Standard ?? 0, agg?.Managed ?? 0), Rate(agg?.Controlled ?? 0, agg?.Managed ?? 0)));
+            points.Add(new ChronicTrendPoint($"{year}-{month:D2}", agg?.Managed ?? 0, IndicatorMath.Rate(agg?.Standard ?? 0, agg?.Managed ?? 0), IndicatorMath.Rate(agg?.Controlled ?? 0, agg?.Managed ?? 0)));
         }
         return points;
     }
@@ -155,7 +154,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
             ["规范管理率(%)"] = r.StandardRate, ["控制人数（血压/血糖）"] = r.Controlled,
             ["控制率(%)"] = r.ControlRate,
         });
-        return Excel(new Dictionary<string, object> { [$"{report.From:yyyyMMdd}-{report.To:yyyyMMdd}"] = rows });
+        return IndicatorMath.Excel(new Dictionary<string, object> { [$"{report.From:yyyyMMdd}-{report.To:yyyyMMdd}"] = rows });
     }
 
     public static byte[] PatientsToExcel(IEnumerable<ChronicIndicatorPatient> patients)
@@ -166,15 +165,8 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
             ["面对面随访次数"] = p.FaceToFaceVisits, ["年度体检"] = p.Exam ? "是" : "否", ["规范管理"] = p.StandardManaged ? "是" : "否",
             ["末次随访"] = p.LastVisitOn?.ToString("yyyy-MM-dd"), ["控制"] = p.Controlled ? "是" : "否", ["失访"] = p.Lost ? "是" : "否",
         });
-        return Excel(new Dictionary<string, object> { ["患者名单"] = rows });
+        return IndicatorMath.Excel(new Dictionary<string, object> { ["患者名单"] = rows });
     }
 
-    private static byte[] Excel(Dictionary<string, object> sheets)
-    {
-        using var ms = new MemoryStream();
-        ms.SaveAs(sheets);
-        return ms.ToArray();
-    }
 
-    private static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : Math.Round(100m * numerator / denominator, 2);
 }

@@ -4,7 +4,6 @@ using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace CommunityHealth.Web.Features.Immunization;
 
@@ -75,9 +74,9 @@ public sealed class Coverage(ScopedDb dbs, OrganizationCache organizations, Time
             var perOrg = orgIds.Select(o => (Org: o, Den: births.Where(b => b.OrganizationId == o && due(b.BirthDate)).Sum(b => b.Count), Num: numerator(o)))
                 .OrderBy(x => names.GetValueOrDefault(x.Org, "")).ToList();
             var (den, num, timely) = (perOrg.Sum(x => x.Den), perOrg.Sum(x => Math.Min(x.Num.Count, x.Den)), perOrg.Sum(x => Math.Min(x.Num.Timely, x.Den)));
-            rows.Add(new CoverageRow(key, name, null, "合计", den, num, timely, Rate(num, den), Rate(timely, den)));
+            rows.Add(new CoverageRow(key, name, null, "合计", den, num, timely, IndicatorMath.Rate(num, den), IndicatorMath.Rate(timely, den)));
             rows.AddRange(perOrg.Select(x => new CoverageRow(key, name, x.Org, names.GetValueOrDefault(x.Org, ""), x.Den, Math.Min(x.Num.Count, x.Den),
-                Math.Min(x.Num.Timely, x.Den), Rate(Math.Min(x.Num.Count, x.Den), x.Den), Rate(Math.Min(x.Num.Timely, x.Den), x.Den))));
+                Math.Min(x.Num.Timely, x.Den), IndicatorMath.Rate(Math.Min(x.Num.Count, x.Den), x.Den), IndicatorMath.Rate(Math.Min(x.Num.Timely, x.Den), x.Den))));
         }
         Add(CertificateKey, "建证率", b => b.AddMonths(1) <= date, o => certificates.Where(c => c.OrganizationId == o).Select(c => (c.Count, c.Timely)).FirstOrDefault());
         foreach (var (key, series, dose, dueAge, name) in Doses(NipSchedules.For(from, date)))
@@ -134,7 +133,7 @@ public sealed class Coverage(ScopedDb dbs, OrganizationCache organizations, Time
             ["指标"] = r.Name, ["机构"] = r.OrganizationName, ["应种人数"] = r.Denominator, ["实种人数"] = r.Numerator, ["接种率(%)"] = r.Rate,
             ["及时接种人数"] = r.Timely, ["及时接种率(%)"] = r.TimelyRate,
         });
-        return Excel(new Dictionary<string, object> { [$"{report.Cohort}年出生队列"] = rows });
+        return IndicatorMath.Excel(new Dictionary<string, object> { [$"{report.Cohort}年出生队列"] = rows });
     }
 
     public static byte[] ChildrenToExcel(IEnumerable<CoverageChild> children)
@@ -144,20 +143,13 @@ public sealed class Coverage(ScopedDb dbs, OrganizationCache organizations, Time
             ["姓名"] = c.Name, ["性别"] = c.Sex == "1" ? "男" : c.Sex == "2" ? "女" : "", ["出生日期"] = c.BirthDate.ToString("yyyy-MM-dd"), ["机构"] = c.OrganizationName,
             ["已种"] = c.InNumerator ? "是" : "否", ["及时"] = c.Timely ? "是" : "否", ["日期"] = c.GivenOn?.ToString("yyyy-MM-dd"),
         });
-        return Excel(new Dictionary<string, object> { ["儿童名单"] = rows });
+        return IndicatorMath.Excel(new Dictionary<string, object> { ["儿童名单"] = rows });
     }
 
-    private static byte[] Excel(Dictionary<string, object> sheets)
-    {
-        using var ms = new MemoryStream();
-        ms.SaveAs(sheets);
-        return ms.ToArray();
-    }
 
     private static IQueryable<Resident> Cohort(Data.HealthDbContext db, DateOnly from, DateOnly to, DateOnly asOf) =>
         db.Residents.AsNoTracking().Where(r => r.BirthDate >= from && r.BirthDate <= to && r.BirthDate <= asOf
             && (r.Status == ResidentStatus.Active || (r.Status == ResidentStatus.Closed && r.ClosedOn > asOf))
             && !db.Vaccinees.Any(v => v.ResidentId == r.Id && v.Status == VaccineeStatus.MovedAway));
 
-    private static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : Math.Round(100m * numerator / denominator, 2);
 }
