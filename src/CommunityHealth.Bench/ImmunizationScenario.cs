@@ -116,13 +116,8 @@ public static class ImmunizationScenario
         var rows = new List<ResidentScenario.Row>();
         await using var raw = ResidentScenario.Raw(provider, app.ConnectionString);
         await raw.OpenAsync();
-        var services = new ServiceCollection().AddHealthData(provider, app.ConnectionString)
-            .AddSingleton(TimeProvider.System).AddSingleton<ScopedDb>().AddSingleton<AuditLog>().BuildServiceProvider();
-        var districtId = stations[0].DistrictId;
-        var bureau = await db.Organizations.Where(o => o.Kind == OrganizationKind.Bureau).Select(o => o.Id).SingleAsync();
-        var staff = new StaffContext(Guid.Empty, "bench", "bench", ["SystemAdministrator"], bureau, OrganizationKind.Bureau, null, districtId, "127.0.0.1");
-        var dbs = services.GetRequiredService<ScopedDb>();
-        var organizations = new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System);
+        var (services, staff, dbs, organizations) = await InProcess.CreateAsync(provider, app.ConnectionString, db);
+        var districtId = staff.DistrictId;
         var workList = new VaccinationWorkList(dbs, organizations, TimeProvider.System);
         var coverage = new Coverage(dbs, organizations, TimeProvider.System);
         var clinic = new VaccinationClinic(dbs, services.GetRequiredService<AuditLog>(), TimeProvider.System, organizations);
@@ -194,7 +189,7 @@ public static class ImmunizationScenario
         return new Result(provider, children.Count, doseCount, generate, rows, forecastM, record);
     }
 
-    private static void Shuffle<T>(List<T> list, Random random)
+    internal static void Shuffle<T>(List<T> list, Random random)
     {
         for (var i = list.Count - 1; i > 0; i--)
         {

@@ -5,6 +5,11 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using CommunityHealth.Data;
+using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHealth.Bench;
 
@@ -141,7 +146,8 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (!_process.HasExited) { _process.Kill(true); await _process.WaitForExitAsync(); }
         _process.Dispose();
-        if (_tempDir is not null) try { Directory.Delete(_tempDir, true); } catch (IOException) { }
+        // BENCH_KEEP_DB=1 keeps the SQLite file for looking at query plans afterwards
+        if (_tempDir is not null && Environment.GetEnvironmentVariable("BENCH_KEEP_DB") is null) try { Directory.Delete(_tempDir, true); } catch (IOException) { }
     }
 }
 
@@ -156,5 +162,19 @@ public static class BareServer
         var app = builder.Build();
         app.MapGet("/", () => "ok");
         await app.RunAsync();
+    }
+}
+
+/// <summary>The application's handlers called in-process, as the district administrator (the largest scope), beside the HTTP figures.</summary>
+public sealed record InProcess(ServiceProvider Services, StaffContext Staff, ScopedDb Dbs, OrganizationCache Organizations)
+{
+    public static async Task<InProcess> CreateAsync(string provider, string connectionString, HealthDbContext db)
+    {
+        var services = new ServiceCollection().AddHealthData(provider, connectionString)
+            .AddSingleton(TimeProvider.System).AddSingleton<ScopedDb>().AddSingleton<AuditLog>().BuildServiceProvider();
+        var bureau = await db.Organizations.Where(o => o.Kind == OrganizationKind.Bureau).Select(o => new { o.Id, o.DistrictId }).SingleAsync();
+        var staff = new StaffContext(Guid.Empty, "bench", "bench", ["SystemAdministrator"], bureau.Id, OrganizationKind.Bureau, null, bureau.DistrictId, "127.0.0.1");
+        return new InProcess(services, staff, services.GetRequiredService<ScopedDb>(),
+            new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System));
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CommunityHealth.Bench;
 
 // Benchmark program (see docs/benchmarks.md). Usage:
-//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|records (= residents + immunization)]
+//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|records (= residents + immunization + chronic)]
 //     [--residents 1000000] [--seconds 10] [--clients 16]
 //   --bare PORT   (internal) serve the bare Kestrel endpoint on PORT
 if (args is ["--bare", var barePort]) { await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture)); return 0; }
@@ -17,16 +17,18 @@ Shell.Run("dotnet", $"build -c Release -v q --nologo {Path.Combine(root, "src", 
 var results = new List<(string Provider, Measurement M)>();
 var residentResults = new List<ResidentScenario.Result>();
 var immunizationResults = new List<ImmunizationScenario.Result>();
+var chronicResults = new List<ChronicScenario.Result>();
 await using (var bare = await AppProcess.StartBareAsync())
 {
     foreach (var provider in options.Providers)
     {
-        if (options.Scenario is "all" or "records" or "residents" or "immunization")
+        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic")
         {
             await using var big = await AppProcess.StartAppAsync(root, provider);
-            var residents = await ResidentScenario.RunAsync(big, provider, options.Residents, options, measure: options.Scenario != "immunization");
-            if (options.Scenario != "immunization") residentResults.Add(residents);
+            var residents = await ResidentScenario.RunAsync(big, provider, options.Residents, options, measure: options.Scenario is "all" or "records" or "residents");
+            if (options.Scenario is "all" or "records" or "residents") residentResults.Add(residents);
             if (options.Scenario is "all" or "records" or "immunization") immunizationResults.Add(await ImmunizationScenario.RunAsync(big, provider, options));
+            if (options.Scenario is "all" or "records" or "chronic") chronicResults.Add(await ChronicScenario.RunAsync(big, provider, options));
         }
         if (options.Scenario is not ("all" or "foundation")) continue;
         await using var app = await AppProcess.StartAppAsync(root, provider);
@@ -53,4 +55,5 @@ await using (var bare = await AppProcess.StartBareAsync())
 if (results.Count > 0) Report.Write(root, options, results);
 if (residentResults.Count > 0) Report.WriteResidents(root, options, residentResults);
 if (immunizationResults.Count > 0) Report.WriteImmunization(root, options, immunizationResults);
+if (chronicResults.Count > 0) Report.WriteChronic(root, options, chronicResults);
 return 0;

@@ -55,13 +55,7 @@ public static class Report
         sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         sb.AppendLine("- Searches and profile opens: one client, requests one after another (the latency a user sees), 200 sampled values each, as the district administrator (largest scope), over HTTP with a bearer token. \"raw\" is the same query hand-written in SQL through ADO.NET on the same database in the same run; the ratio includes HTTP, authentication, the scope filter, EF Core and JSON.");
         sb.AppendLine("- Targets: search p95 ≤ 20 ms, profile p95 ≤ 30 ms, registration ≥ 500/s, generation ≥ 20,000 residents/s, ours ÷ raw ≤ 1.5.");
-        sb.AppendLine();
-        sb.AppendLine("| provider | measurement | HTTP median | HTTP p95 | handler median | handler p95 | raw SQL median | raw SQL p95 | handler ÷ raw (p95) |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-            foreach (var row in r.Rows)
-                sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.Provider} | {row.Name} | {row.Http.Median:F2} | {row.Http.P95:F2} | {row.Handler.Median:F2} | {row.Handler.P95:F2} | {row.Raw.Median:F2} | {row.Raw.P95:F2} | {row.Handler.P95 / row.Raw.P95:F1} |"));
+        AppendRows(sb, results.Select(r => (r.Provider, r.Rows)));
         sb.AppendLine();
         sb.AppendLine("Times in ms. \"handler\" is the application's own search/profile handler called in-process (EF Core, scope filter, mapping; the profile view also queues its audit entry); \"HTTP\" adds Kestrel, bearer authentication and JSON.");
         sb.AppendLine();
@@ -102,6 +96,40 @@ public static class Report
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Record.Rps:F0} | {r.Record.Median:F2} | {r.Record.P95:F2} | {r.Record.Errors} |"));
         sb.AppendLine("<!-- bench:immunization:end -->");
         Replace(root, "<!-- bench:immunization:begin -->", "<!-- bench:immunization:end -->", sb.ToString());
+    }
+
+    public static void WriteChronic(string root, BenchOptions options, List<ChronicScenario.Result> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("<!-- bench:chronic:begin -->");
+        sb.AppendLine($"## Hypertension and diabetes (issue 5) at {options.Residents:N0} residents");
+        sb.AppendLine();
+        sb.AppendLine($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{options.CommandLine}`");
+        sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        foreach (var r in results)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"- {r.Provider}: {r.Hypertension:N0} hypertension and {r.Diabetes:N0} diabetes patients, {r.Visits:N0} follow-up visits (up to four years, each judged by the rules in order), {r.Exams:N0} health examinations, {r.Measurements:N0} BP/glucose measurements, generated in {r.GenerateSeconds:F1} s."));
+        sb.AppendLine("- Targets: a team's due list p95 ≤ 50 ms; the district's control-rate indicators for a year ≤ 1 s; recording a follow-up through HTTP ≥ 500/s. Lists (each of the district's teams in turn) and indicators as the district administrator (largest scope), one request after another; \"raw\" is the equivalent hand-written SQL in the same run.");
+        AppendRows(sb, results.Select(r => (r.Provider, r.Rows)));
+        sb.AppendLine();
+        sb.AppendLine("| provider | record a follow-up via HTTP (req/s, 16 clients) | median ms | p95 ms | errors |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Record.Rps:F0} | {r.Record.Median:F2} | {r.Record.P95:F2} | {r.Record.Errors} |"));
+        sb.AppendLine("<!-- bench:chronic:end -->");
+        Replace(root, "<!-- bench:chronic:begin -->", "<!-- bench:chronic:end -->", sb.ToString());
+    }
+
+    /// <summary>The three-way table (HTTP, handler in process, hand-written SQL) every scenario writes.</summary>
+    private static void AppendRows(StringBuilder sb, IEnumerable<(string Provider, List<ResidentScenario.Row> Rows)> results)
+    {
+        sb.AppendLine();
+        sb.AppendLine("| provider | measurement | HTTP median | HTTP p95 | handler median | handler p95 | raw SQL median | raw SQL p95 | handler ÷ raw (p95) |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (provider, rows) in results)
+            foreach (var row in rows)
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {provider} | {row.Name} | {row.Http.Median:F2} | {row.Http.P95:F2} | {row.Handler.Median:F2} | {row.Handler.P95:F2} | {row.Raw.Median:F2} | {row.Raw.P95:F2} | {row.Handler.P95 / row.Raw.P95:F1} |"));
     }
 
     private static void Replace(string root, string begin, string end, string section)

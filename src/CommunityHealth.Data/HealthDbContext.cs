@@ -55,6 +55,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<ChronicVisit> ChronicVisits => Set<ChronicVisit>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<ChronicMonthStat> ChronicMonthStats => Set<ChronicMonthStat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -294,6 +294,20 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(row.GetProperty("controlled").GetInt32(), inStation.Count(p => p.GetProperty("controlled").GetBoolean()));
         Assert.Equal(row.GetProperty("standardManaged").GetInt32(), inStation.Count(p => p.GetProperty("standardManaged").GetBoolean()));
 
+        // the year reads the stored year-to-date rows; a period from 2 January reads the visits: both give the same patients
+        var fromVisits = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&from={D(In(1, 2))}&to={D(In(12, 31))}&organizationId={station}"))
+            .Items().ToDictionary(p => p.Str("residentId"));
+        Assert.Equal(patients.Keys.Order(), fromVisits.Keys.Order());
+        foreach (var (id, p) in patients)
+            foreach (var field in new[] { "faceToFaceVisits", "controlled", "standardManaged", "lost", "lastVisitOn" })
+                Assert.Equal(p.GetProperty(field).ToString(), fromVisits[id].GetProperty(field).ToString());
+        // the year so far at the end of September: lastBad's last visit then was controlled
+        var september = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&from={D(In(1, 1))}&to={D(In(9, 30))}&organizationId={station}"))
+            .Items().ToDictionary(p => p.Str("residentId"));
+        Assert.True(september[lastBad].GetProperty("controlled").GetBoolean());
+        Assert.Equal(D(In(9, 5)), september[lastBad].Str("lastVisitOn"));
+        Assert.Equal(2, september[lastBad].GetProperty("faceToFaceVisits").GetInt32());
+
         var excel = await director.GetAsync($"/api/chronic/indicators/export?from={D(In(1, 1))}&to={D(In(12, 31))}");
         Assert.True(excel.IsSuccessStatusCode, await excel.Content.ReadAsStringAsync());
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
@@ -301,6 +315,73 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var trend = await director.GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
         Assert.Equal(12, trend.GetArrayLength());
         await ProblemAssert.FieldErrorAsync(await director.GetAsync($"/api/chronic/indicators?from={D(In(1, 1))}&to={D(In(1, 1).AddYears(1))}"), "to");
+    }
+
+    [Fact]
+    public async Task A_merge_moves_the_programmes_visits_and_readings_and_the_indicators_follow_them()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var director = await app.ClientAsync("director1");
+        var birth = Today.AddYears(-58).AddDays(-Interlocked.Increment(ref _seq));
+        var (survivor, station) = await ResidentAsync(doctor, birth);
+        var dup = await (await doctor.PostAsJsonAsync("/api/residents", new
+        {
+            organizationId = station, record = new { name = "慢病重复", documentType = "03", documentNumber = $"G{_seq:D7}", sex = "1", birthDate = D(birth), residenceType = "1" },
+        })).ReadJsonAsync();
+        var dupId = dup.Str("id");
+        await RegisterAsync(doctor, dupId, "Diabetes", Today.AddYears(-1), Today.AddMonths(-6));
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, dupId, Today.AddDays(-40), 128, 80, 6.2m)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await doctor.PostAsJsonAsync($"/api/chronic/patients/{dupId}/measurements", new { kind = "BloodPressure", systolic = 150, diastolic = 92 })).StatusCode);
+        await RegisterAsync(doctor, survivor, "Hypertension", Today.AddYears(-2));
+
+        var merged = await director.PostAsJsonAsync($"/api/residents/{survivor}/merge", new { duplicateId = dupId, reason = "同一人，两份档案" });
+        Assert.True(merged.StatusCode == HttpStatusCode.OK, await merged.Content.ReadAsStringAsync());
+        var patient = await doctor.GetJsonAsync($"/api/chronic/patients/{survivor}");
+        Assert.Equal(["Diabetes", "Hypertension"], patient.GetProperty("registrations").Items().Select(r => r.Str("programme")).Order());
+        Assert.Single(patient.GetProperty("visits").Items());
+        Assert.Equal(3, patient.GetProperty("measurements").GetArrayLength());
+        var year = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Diabetes&organizationId={station}")).Items();
+        Assert.Contains(year, p => p.Str("residentId") == survivor && p.GetProperty("controlled").GetBoolean());
+        Assert.DoesNotContain(year, p => p.Str("residentId") == dupId);
+
+        // undone: everything goes back
+        var undo = await director.PostAsync($"/api/resident-merges/{(await merged.ReadJsonAsync()).Str("id")}/undo", null);
+        Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        Assert.Single((await doctor.GetJsonAsync($"/api/chronic/patients/{dupId}")).GetProperty("visits").Items());
+        Assert.Empty((await doctor.GetJsonAsync($"/api/chronic/patients/{survivor}")).GetProperty("visits").Items());
+        year = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Diabetes&organizationId={station}")).Items();
+        Assert.Contains(year, p => p.Str("residentId") == dupId && p.GetProperty("controlled").GetBoolean());
+
+        // both on the same programme: refused with a message, nothing moved
+        await RegisterAsync(doctor, survivor, "Diabetes", Today.AddYears(-1));
+        var refused = await director.PostAsJsonAsync($"/api/residents/{survivor}/merge", new { duplicateId = dupId, reason = "同一人" });
+        var problem = await ProblemAssert.FieldErrorAsync(refused, "duplicateId");
+        Assert.Contains("专案", problem.ToString());
+        Assert.Equal("Active", (await doctor.GetJsonAsync($"/api/residents/{dupId}")).Str("status"));
+    }
+
+    [Fact]
+    public async Task A_transfer_takes_the_programmes_to_the_new_station_and_its_work_lists()
+    {
+        var admin = await app.ClientAsync("admin");
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, station) = await ResidentAsync(doctor, Today.AddYears(-70));
+        await RegisterAsync(doctor, resident, "Hypertension", Today.AddYears(-3));
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, resident, Today.AddDays(-100), 150, 95)).StatusCode);
+        var target = (await admin.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("kind") == "Station" && o.Str("id") != station).Str("id");
+        var moved = await admin.PostAsJsonAsync($"/api/residents/{resident}/transfer", new { organizationId = target });
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+
+        var reg = (await admin.GetJsonAsync($"/api/chronic/patients/{resident}")).GetProperty("registrations")[0];
+        Assert.Equal(target, reg.Str("organizationId"));
+        Assert.Equal("", reg.Str("doctorName"));
+        var overdue = await admin.GetJsonAsync($"/api/chronic/worklist?list=Overdue&organizationId={target}");
+        Assert.Contains(overdue.GetProperty("rows").Items(), r => r.Str("residentId") == resident);
+        var old = await admin.GetJsonAsync($"/api/chronic/worklist?list=Overdue&organizationId={station}");
+        Assert.DoesNotContain(old.GetProperty("rows").Items(), r => r.Str("residentId") == resident);
+        // the old station's doctor no longer sees the patient; the history went along
+        Assert.Equal(HttpStatusCode.NotFound, (await doctor.GetAsync($"/api/chronic/patients/{resident}")).StatusCode);
+        Assert.Single((await admin.GetJsonAsync($"/api/chronic/patients/{resident}")).GetProperty("visits").Items());
     }
 
     private async Task AssertNothingStoredAsync(string resident)

@@ -9,7 +9,7 @@ public enum RegistrationStatus { Active = 1, Deregistered = 2 }
 /// be on both). The latest visit's outcome and the next visit date are stored here and kept current on every
 /// visit, so work lists are index ranges; deregistration keeps the row and its history.
 /// </summary>
-public sealed class ChronicRegistration : IScoped
+public sealed class ChronicRegistration : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }
@@ -46,7 +46,7 @@ public sealed class ChronicRegistration : IScoped
 /// columns; the rest of the form is JSON. The computed classification is kept beside the final one (a clinician may
 /// override it with a reason).
 /// </summary>
-public sealed class ChronicVisit : IScoped
+public sealed class ChronicVisit : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }
@@ -89,13 +89,44 @@ public sealed class ChronicVisit : IScoped
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// A patient's programme year to the end of a month (one row per month with a visit), kept current by every visit, so
+/// the district's indicators for a year, the year so far or a month-end trend read one row per patient instead of the
+/// year's visits. Derived data: rebuilt from the visits whenever they move (a merge).
+/// </summary>
+public sealed class ChronicMonthStat : IResidentRow
+{
+    public Guid Id { get; set; }
+    public Guid DistrictId { get; set; }
+    public Guid? CenterId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Programme Programme { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    /// <summary>Visits in the year up to the end of the month.</summary>
+    public int Visits { get; set; }
+    public int FaceToFace { get; set; }
+    public DateOnly LastVisitOn { get; set; }
+    public bool? LastControlled { get; set; }
+    /// <summary>
+    /// The month of the patient's next row in the year (13 when this is the year's latest): at a month end M the row with
+    /// Month ≤ M &lt; NextMonth is the one that holds, so a period from 1 January to any month end reads one row per patient.
+    /// </summary>
+    public int NextMonth { get; set; }
+    /// <summary>The programme registration's dates, copied so the yearly indicators count their numerators without a join.</summary>
+    public DateOnly RegisteredOn { get; set; }
+    public DateOnly? DeregisteredOn { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
 public enum ReferralStatus { Issued = 1, Arrived = 2, NotArrived = 3, Cancelled = 4 }
 
 /// <summary>
 /// 转诊单 (上转): who, why, where to, how urgent; the follow-up within 2 weeks and the result (到位/不到位). The two-way
 /// referral module later adds receipt and back-referral on the same row.
 /// </summary>
-public sealed class Referral : IScoped
+public sealed class Referral : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }
@@ -123,7 +154,7 @@ public enum MeasurementKind { BloodPressure = 1, FastingGlucose = 2 }
 /// Every blood pressure and fasting glucose taken, whatever recorded it (screening, a follow-up, a health exam), so
 /// screening status, trends and FHIR Observations read one indexed table.
 /// </summary>
-public sealed class Measurement : IScoped
+public sealed class Measurement : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }

@@ -6,7 +6,7 @@ namespace CommunityHealth.Data.Entities;
 /// A 健康体检表. The whole form is kept as <see cref="Form"/> (JSON); the values that work lists and
 /// indicators query (date, BP, BMI, glucose, 65+ self-care) are also columns.
 /// </summary>
-public sealed class Examination : IScoped
+public sealed class Examination : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }
@@ -30,7 +30,7 @@ public sealed class Examination : IScoped
 }
 
 /// <summary>接诊记录: a contact note (SOAP) that puts a record "in use".</summary>
-public sealed class Encounter : IScoped
+public sealed class Encounter : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }

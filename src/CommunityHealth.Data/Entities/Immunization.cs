@@ -9,7 +9,7 @@ public enum VaccineeStatus { Active = 0, MovedAway = 1, Closed = 2 }
 /// resident record (migrant children have one too). The clinic is the owning organisation. The forecast's
 /// earliest next due date is stored here and kept current on every change, so work lists are an index range.
 /// </summary>
-public sealed class Vaccinee : IScoped
+public sealed class Vaccinee : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }
@@ -51,7 +51,7 @@ public sealed class Vaccinee : IScoped
 }
 
 /// <summary>A dose given (接种记录): what, when, which lot, where on the body, by whom, and whether it counts.</summary>
-public sealed class VaccinationDose : IScoped
+public sealed class VaccinationDose : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }

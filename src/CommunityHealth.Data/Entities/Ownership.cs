@@ -16,3 +16,13 @@ public interface IScoped : IDistrictOwned
     Guid? CenterId { get; set; }
     Guid OrganizationId { get; set; }
 }
+
+/// <summary>
+/// A row of one resident's history (an examination, a dose, a follow-up …). Transfers move these rows into the new
+/// organisation and merges move them to the surviving record; one list of such tables serves both.
+/// </summary>
+public interface IResidentRow : IScoped
+{
+    Guid Id { get; set; }
+    Guid ResidentId { get; set; }
+}

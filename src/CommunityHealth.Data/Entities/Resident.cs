@@ -68,7 +68,7 @@ public sealed class Resident : IScoped
 }
 
 /// <summary>A past illness (既往史 疾病) with its diagnosis date; a table so programmes can find e.g. known hypertension.</summary>
-public sealed class ResidentCondition : IScoped
+public sealed class ResidentCondition : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }
@@ -81,7 +81,7 @@ public sealed class ResidentCondition : IScoped
 }
 
 /// <summary>One changed field of a record: old and new value, who and when (also transfers, closing, merging).</summary>
-public sealed class ResidentChange : IScoped
+public sealed class ResidentChange : IResidentRow
 {
     public Guid Id { get; set; }
     public Guid DistrictId { get; set; }

@@ -28,5 +28,12 @@ public sealed class MergeMoves
     public List<Guid> Conditions { get; set; } = [];
     public List<Guid> Changes { get; set; } = [];
     public List<Guid> HouseholdMembers { get; set; } = [];
+    /// <summary>The vaccination record; its doses, contraindications, adverse events, contacts and reminders follow it.</summary>
+    public List<Guid> Vaccinees { get; set; } = [];
+    public List<Guid> VaccinationDoses { get; set; } = [];
+    public List<Guid> ChronicRegistrations { get; set; } = [];
+    public List<Guid> ChronicVisits { get; set; } = [];
+    public List<Guid> Referrals { get; set; } = [];
+    public List<Guid> Measurements { get; set; } = [];
     public Dictionary<string, string?> FilledFields { get; set; } = [];
 }

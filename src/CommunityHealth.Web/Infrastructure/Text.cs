@@ -77,6 +77,8 @@ public static partial class Text
         ["error.number"] = ("请输入数字", "Enter a number"),
         ["error.merge.same"] = ("不能把档案合并到它自己", "A record cannot be merged into itself"),
         ["error.merge.different_ids"] = ("两份档案的身份证号不同，不能合并", "The records have different ID numbers"),
+        ["error.merge.both_vaccinees"] = ("两份档案都有预防接种登记，请先核对接种记录并注销重复的接种登记后再合并", "Both records have a vaccination record; reconcile the doses and close one first"),
+        ["error.merge.both_registered"] = ("两份档案都在{0}专案管理中，请先结案其中一份再合并", "Both records are on the {0} programme; deregister one first"),
         ["error.merge.already_undone"] = ("该合并已撤销", "This merge was already undone"),
         ["action.merge"] = ("合并档案", "Merge"),
         ["action.unmerge"] = ("撤销合并", "Undo merge"),

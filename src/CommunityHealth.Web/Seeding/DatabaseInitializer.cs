@@ -1,3 +1,4 @@
+using CommunityHealth.Web.Features.ChronicCare;
 using System.Security.Cryptography;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Entities;
@@ -32,6 +33,7 @@ public static class DatabaseInitializer
             if (factory.Provider == DataServiceCollectionExtensions.Sqlite)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.MigrateAsync(ct);
+            await ChronicStats.BackfillAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             if (await db.Districts.AnyAsync(ct)) return;
         }
 

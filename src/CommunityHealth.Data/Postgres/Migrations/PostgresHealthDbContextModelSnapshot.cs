@@ -142,6 +142,68 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FaceToFace")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("LastControlled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("LastVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Programme", "Year", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Programme", "Year", "NextMonth", "OrganizationId", "Month", "RegisteredOn", "DeregisteredOn", "FaceToFace", "LastControlled", "ResidentId")
+                        .HasDatabaseName("IX_chronic_month_stats_indicators");
+
+                    b.ToTable("chronic_month_stats", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -237,8 +299,6 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"Status\" = 1");
 
-                    b.HasIndex("DistrictId", "Programme", "RegisteredOn");
-
                     b.HasIndex("DistrictId", "CenterId", "Status", "NextVisitOn");
 
                     b.HasIndex("DistrictId", "DoctorId", "Status", "NextVisitOn");
@@ -246,6 +306,9 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.HasIndex("DistrictId", "OrganizationId", "Status", "NextVisitOn");
 
                     b.HasIndex("DistrictId", "TeamId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "Programme", "OrganizationId", "RegisteredOn", "Status", "DeregisteredOn")
+                        .HasDatabaseName("IX_chronic_registrations_indicators");
 
                     b.ToTable("chronic_registrations", (string)null);
                 });
@@ -2082,6 +2145,15 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

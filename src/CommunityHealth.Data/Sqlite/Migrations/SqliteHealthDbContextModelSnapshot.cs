@@ -137,6 +137,68 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FaceToFace")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LastControlled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastVisitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Programme", "Year", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Programme", "Year", "NextMonth", "OrganizationId", "Month", "RegisteredOn", "DeregisteredOn", "FaceToFace", "LastControlled", "ResidentId")
+                        .HasDatabaseName("IX_chronic_month_stats_indicators");
+
+                    b.ToTable("chronic_month_stats", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,8 +294,6 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"Status\" = 1");
 
-                    b.HasIndex("DistrictId", "Programme", "RegisteredOn");
-
                     b.HasIndex("DistrictId", "CenterId", "Status", "NextVisitOn");
 
                     b.HasIndex("DistrictId", "DoctorId", "Status", "NextVisitOn");
@@ -241,6 +301,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.HasIndex("DistrictId", "OrganizationId", "Status", "NextVisitOn");
 
                     b.HasIndex("DistrictId", "TeamId", "Status", "NextVisitOn");
+
+                    b.HasIndex("DistrictId", "Programme", "OrganizationId", "RegisteredOn", "Status", "DeregisteredOn")
+                        .HasDatabaseName("IX_chronic_registrations_indicators");
 
                     b.ToTable("chronic_registrations", (string)null);
                 });
@@ -2073,6 +2136,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

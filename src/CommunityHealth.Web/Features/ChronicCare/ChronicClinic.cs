@@ -69,7 +69,12 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         };
         db.ChronicRegistrations.Add(reg);
         db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "chronic." + programme, null, Text.Get("chronic.registered", ProgrammeName(programme))));
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await ChronicStats.CopyRegistrationAsync(db, reg, ct); // a re-registration: earlier visits' rows now belong to it
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         audit.Record(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Create, $"{programme} resident {resident.Id}");
         return (await RegistrationsAsync(db, resident.Id, ct)).First(r => r.Id == reg.Id);
     }
@@ -94,7 +99,12 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == reg.ResidentId, ct);
         db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "chronic." + reg.Programme, Text.Get("chronic.registered", ProgrammeName(reg.Programme)),
             Text.Get("chronic.deregistered", ChronicCodes.DeregisterReason.Find(cmd.Reason)?.Zh ?? "", on.ToString("yyyy-MM-dd"))));
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await ChronicStats.CopyRegistrationAsync(db, reg, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         audit.Record(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Update, $"deregistered {cmd.Reason}");
         return (await RegistrationsAsync(db, reg.ResidentId, ct)).First(r => r.Id == reg.Id);
     }
@@ -154,7 +164,8 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         var observations = new VisitObservations(form.AdverseReaction, form.NewOrWorseComplication, form.UrgentSigns);
         // the chain: earlier visits' final classes per programme (small: a few a year per patient)
         var history = await db.ChronicVisits.AsNoTracking().Where(x => x.ResidentId == residentId)
-            .Select(x => new { x.Id, x.VisitDate, x.CreatedAt, x.HypertensionClass, x.DiabetesClass }).ToListAsync(ct);
+            .Select(x => new { x.Id, x.VisitDate, x.CreatedAt, x.HypertensionClass, x.DiabetesClass, x.Mode, x.ForHypertension, x.ForDiabetes, x.BpControlled, x.GlucoseControlled })
+            .ToListAsync(ct);
         VisitDecision? hd = forHtn ? FollowUpRules.Decide(Programme.Hypertension, date, age, measures, observations,
             history.Where(h => h.HypertensionClass is not null).Select(h => new PriorVisit(h.VisitDate, h.HypertensionClass!.Value)), rules, cmd.HypertensionClassOverride) : null;
         VisitDecision? dd = forDm ? FollowUpRules.Decide(Programme.Diabetes, date, age, measures, observations,
@@ -186,6 +197,11 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         if (cmd.FastingGlucose is not null)
             db.Measurements.Add(NewMeasurement(visit, MeasurementKind.FastingGlucose, null, null, cmd.FastingGlucose, "followup", staff, now));
 
+        // the year-to-date rows the indicators read: this visit's year derived again from the visits read above
+        await ChronicStats.SyncYearAsync(db, regs, residentId, date.Year, history.Where(h => h.VisitDate.Year == date.Year)
+            .Select(h => new StatVisit(h.VisitDate, h.CreatedAt, h.Mode, h.ForHypertension, h.ForDiabetes, h.BpControlled, h.GlucoseControlled))
+            .Append(new StatVisit(visit.VisitDate, visit.CreatedAt, visit.Mode, visit.ForHypertension, visit.ForDiabetes, visit.BpControlled, visit.GlucoseControlled))
+            .ToList(), now, ct);
         var later = history.Any(h => h.VisitDate > date);
         if (later) await RejudgeLaterAsync(db, residentId, visit, rules, ct);
         foreach (var reg in new[] { forHtn ? htn : null, forDm ? dm : null }.Where(r => r is not null))

@@ -49,14 +49,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
         var rows = new List<ChronicIndicatorRow>();
         foreach (var programme in new[] { Programme.Hypertension, Programme.Diabetes })
         {
-            var perOrg = await Facts(db, programme, period.From, period.To)
-                .GroupBy(f => f.OrganizationId)
-                .Select(g => new
-                {
-                    OrganizationId = g.Key, Managed = g.Count(),
-                    Standard = g.Count(f => f.FaceToFace >= rules.MinFaceToFaceVisits && (f.Exam || !rules.StandardNeedsExam)),
-                    Controlled = g.Count(f => f.LastControlled == true),
-                }).ToListAsync(ct);
+            var perOrg = await CountsAsync(db, programme, period.From, period.To, null, ct);
             var names = await organizations.NamesAsync(perOrg.Select(o => o.OrganizationId), ct);
             var (m, s, c) = (perOrg.Sum(o => o.Managed), perOrg.Sum(o => o.Standard), perOrg.Sum(o => o.Controlled));
             rows.Add(new ChronicIndicatorRow(programme, null, Text.Get("chronic.total"), m, s, c, IndicatorMath.Rate(s, m), IndicatorMath.Rate(c, m)));
@@ -74,7 +67,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
         if (!Enum.IsDefined(programme)) return new Invalid("programme", "error.code_unknown");
         await using var db = dbs.For(staff);
         var rules = ChronicRuleSet.For(period.To);
-        var q = Facts(db, programme, period.From, period.To);
+        var q = Facts(db, programme, period.From, period.To, clock.Today());
         if (organizationId is { } org) q = q.Where(f => f.OrganizationId == org);
         var facts = await q.OrderBy(f => f.ResidentId).Take(20_000).ToListAsync(ct);
         var people = new Dictionary<Guid, (string Name, string Sex, DateOnly Birth)>();
@@ -102,38 +95,93 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
             var end = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
             if (end > today) end = today;
             if (end < from || (month > 1 && new DateOnly(year, month, 1) > today)) break;
-            var rules = ChronicRuleSet.For(end);
-            var q = Facts(db, programme, from, end);
-            if (organizationId is { } org) q = q.Where(f => f.OrganizationId == org);
-            var agg = await q.GroupBy(_ => 1).Select(g => new
-            {
-                Managed = g.Count(),
-                Standard = g.Count(f => f.FaceToFace >= rules.MinFaceToFaceVisits && (f.Exam || !rules.StandardNeedsExam)),
-                Controlled = g.Count(f => f.LastControlled == true),
-            }).FirstOrDefaultAsync(ct);
-            points.Add(new ChronicTrendPoint($"{year}-{month:D2}", agg?.Managed ?? 0, IndicatorMath.Rate(agg?.Standard ?? 0, agg?.Managed ?? 0), IndicatorMath.Rate(agg?.Controlled ?? 0, agg?.Managed ?? 0)));
+            var perOrg = await CountsAsync(db, programme, from, end, organizationId, ct);
+            var agg = new { Managed = perOrg.Sum(o => o.Managed), Standard = perOrg.Sum(o => o.Standard), Controlled = perOrg.Sum(o => o.Controlled) };
+            points.Add(new ChronicTrendPoint($"{year}-{month:D2}", agg.Managed, IndicatorMath.Rate(agg.Standard, agg.Managed), IndicatorMath.Rate(agg.Controlled, agg.Managed)));
         }
         return points;
     }
 
-    /// <summary>Per managed patient: face-to-face visits and exam in the period, and the last visit's control (one correlated lookup each, by index).</summary>
-    private static IQueryable<PatientFacts> Facts(HealthDbContext db, Programme programme, DateOnly from, DateOnly to)
+    private sealed record OrgCounts(Guid OrganizationId, int Managed, int Standard, int Controlled);
+
+    /// <summary>
+    /// The three counts per organisation. A period from 1 January to a month end or to today (the year, the year so far,
+    /// each trend point) counts the denominator on the registrations and the numerators on the stored year-to-date rows
+    /// holding at that month end — two grouped range scans, no per-patient join; any other period goes through the visits.
+    /// </summary>
+    private async Task<List<OrgCounts>> CountsAsync(HealthDbContext db, Programme programme, DateOnly from, DateOnly to, Guid? organizationId, CancellationToken ct)
     {
+        var rules = ChronicRuleSet.For(to);
+        var (min, needsExam) = (rules.MinFaceToFaceVisits, rules.StandardNeedsExam);
+        if (!YearToDateReadable(from, to, clock.Today()))
+        {
+            var facts = Facts(db, programme, from, to, clock.Today());
+            if (organizationId is { } o) facts = facts.Where(f => f.OrganizationId == o);
+            return (await facts.GroupBy(f => f.OrganizationId).Select(g => new
+            {
+                g.Key, Managed = g.Count(), Standard = g.Count(f => f.FaceToFace >= min && (f.Exam || !needsExam)), Controlled = g.Count(f => f.LastControlled == true),
+            }).ToListAsync(ct)).Select(x => new OrgCounts(x.Key, x.Managed, x.Standard, x.Controlled)).ToList();
+        }
+        var registrations = Managed(db, programme, to);
+        if (organizationId is { } org) registrations = registrations.Where(r => r.OrganizationId == org);
+        var managed = await registrations.GroupBy(r => r.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var (year, month) = (to.Year, to.Month);
+        var holding = db.ChronicMonthStats.Where(s => s.Programme == programme && s.Year == year && s.NextMonth > month && s.Month <= month
+            && s.RegisteredOn <= to && (s.DeregisteredOn == null || s.DeregisteredOn > to));
+        if (organizationId is { } org2) holding = holding.Where(s => s.OrganizationId == org2);
+        var numerators = await holding
+            .Select(s => new
+            {
+                s.OrganizationId,
+                Standard = s.FaceToFace >= min && (!needsExam || db.Examinations.Any(e => e.ResidentId == s.ResidentId && e.ExamDate >= from && e.ExamDate <= to)),
+                Controlled = s.LastControlled == true,
+            })
+            .GroupBy(x => x.OrganizationId).Select(g => new { g.Key, Standard = g.Count(x => x.Standard), Controlled = g.Count(x => x.Controlled) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        return managed.Select(m => numerators.TryGetValue(m.Key, out var n) ? new OrgCounts(m.Key, m.Value, n.Standard, n.Controlled) : new OrgCounts(m.Key, m.Value, 0, 0)).ToList();
+    }
+
+    /// <summary>Whether the stored year-to-date rows answer the period: it starts on 1 January and ends on a month end or today.</summary>
+    private static bool YearToDateReadable(DateOnly from, DateOnly to, DateOnly today) => from.DayOfYear == 1 && (to.AddDays(1).Day == 1 || to >= today);
+
+    /// <summary>The patients under management at the end of the period (the denominator).</summary>
+    private static IQueryable<ChronicRegistration> Managed(HealthDbContext db, Programme programme, DateOnly to) =>
+        db.ChronicRegistrations.Where(r => r.Programme == programme && r.RegisteredOn <= to && (r.Status == RegistrationStatus.Active || r.DeregisteredOn > to));
+
+    /// <summary>
+    /// Per managed patient: face-to-face visits and exam in the period, and the last visit's control. A period from
+    /// 1 January to a month end or to today (the year, the year so far, a trend point) reads the patient's stored
+    /// year-to-date row — one index probe per patient; any other period reads the period's visits.
+    /// </summary>
+    private static IQueryable<PatientFacts> Facts(HealthDbContext db, Programme programme, DateOnly from, DateOnly to, DateOnly today)
+    {
+        var registrations = Managed(db, programme, to);
+        if (YearToDateReadable(from, to, today))
+        {
+            var (year, month) = (from.Year, to.Month);
+            var stats = db.ChronicMonthStats.Where(s => s.Programme == programme && s.Year == year && s.Month <= month && s.NextMonth > month);
+            return registrations.Select(r => new PatientFacts
+            {
+                ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
+                FaceToFace = stats.Where(s => s.ResidentId == r.ResidentId).Select(s => s.FaceToFace).FirstOrDefault(),
+                Exam = db.Examinations.Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
+                LastControlled = stats.Where(s => s.ResidentId == r.ResidentId).Select(s => s.LastControlled).FirstOrDefault(),
+                LastVisit = stats.Where(s => s.ResidentId == r.ResidentId).Select(s => (DateOnly?)s.LastVisitOn).FirstOrDefault(),
+            });
+        }
         var htn = programme == Programme.Hypertension;
         Expression<Func<ChronicVisit, bool>> forProgramme = htn ? v => v.ForHypertension : v => v.ForDiabetes;
         var visits = db.ChronicVisits.Where(forProgramme).Where(v => v.VisitDate >= from && v.VisitDate <= to);
-        return db.ChronicRegistrations
-            .Where(r => r.Programme == programme && r.RegisteredOn <= to && (r.Status == RegistrationStatus.Active || r.DeregisteredOn > to))
-            .Select(r => new PatientFacts
-            {
-                ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
-                FaceToFace = visits.Count(v => v.ResidentId == r.ResidentId && v.Mode != VisitMode.Phone),
-                Exam = db.Examinations.Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
-                LastControlled = htn
-                    ? visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.BpControlled).FirstOrDefault()
-                    : visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.GlucoseControlled).FirstOrDefault(),
-                LastVisit = visits.Where(v => v.ResidentId == r.ResidentId).Max(v => (DateOnly?)v.VisitDate),
-            });
+        return registrations.Select(r => new PatientFacts
+        {
+            ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
+            FaceToFace = visits.Count(v => v.ResidentId == r.ResidentId && v.Mode != VisitMode.Phone),
+            Exam = db.Examinations.Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
+            LastControlled = htn
+                ? visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.BpControlled).FirstOrDefault()
+                : visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.GlucoseControlled).FirstOrDefault(),
+            LastVisit = visits.Where(v => v.ResidentId == r.ResidentId).Max(v => (DateOnly?)v.VisitDate),
+        });
     }
 
     /// <summary>A period within one calendar year, not in the future; the default is this year so far.</summary>

@@ -1,3 +1,4 @@
+using CommunityHealth.Web.Features.ChronicCare;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Entities;
 using CommunityHealth.Domain.Common;
@@ -66,19 +67,24 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         else if (dup.Id == survivor.Id) v.Add("duplicateId", "error.merge.same");
         else if (dup.Status == ResidentStatus.Merged || survivor.Status == ResidentStatus.Merged) v.Add("duplicateId", "error.resident.merged");
         else if (dup.IdNumber is not null && survivor.IdNumber is not null && dup.IdNumber != survivor.IdNumber) v.Add("duplicateId", "error.merge.different_ids");
+        else
+        {
+            // one vaccination record and one active registration per programme per person: two are reconciled by hand first
+            var pair = new[] { survivor.Id, dup.Id };
+            if (await db.Vaccinees.IgnoreQueryFilters().CountAsync(x => pair.Contains(x.ResidentId), ct) > 1) v.Add("duplicateId", "error.merge.both_vaccinees");
+            foreach (var programme in await db.ChronicRegistrations.IgnoreQueryFilters().Where(x => pair.Contains(x.ResidentId) && x.Status == RegistrationStatus.Active)
+                         .GroupBy(x => x.Programme).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
+                v.Add("duplicateId", "error.merge.both_registered", ChronicClinic.ProgrammeName(programme));
+        }
         if (v.ToError() is { } invalid) return invalid;
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var moves = new MergeMoves
-        {
-            Examinations = await db.Examinations.Where(x => x.ResidentId == dup!.Id).Select(x => x.Id).ToListAsync(ct),
-            Encounters = await db.Encounters.Where(x => x.ResidentId == dup!.Id).Select(x => x.Id).ToListAsync(ct),
-            Conditions = await db.ResidentConditions.Where(x => x.ResidentId == dup!.Id).Select(x => x.Id).ToListAsync(ct),
-            Changes = await db.ResidentChanges.Where(x => x.ResidentId == dup!.Id).Select(x => x.Id).ToListAsync(ct),
-            HouseholdMembers = await db.HouseholdMembers.Where(x => x.ResidentId == dup!.Id && x.To == null).Select(x => x.Id).ToListAsync(ct),
-        };
-        await MoveAsync(db, moves, dup!.Id, survivor, ct);
+        var moves = new MergeMoves();
+        await ResidentRows.CollectAsync(db, dup!.Id, moves, ct);
+        await ResidentRows.MoveAsync(db, moves, dup.Id, survivor, ct);
+        await ChronicStats.RebuildAsync(db, survivor.Id, now, ct);
+        await ChronicStats.RebuildAsync(db, dup.Id, now, ct);
         foreach (var (name, get, set) in FillableFields())
             if (get(survivor) is null && get(dup) is { } value) { moves.FilledFields[name] = value; set(survivor, value); }
         if (survivor.HouseholdId is null && dup.HouseholdId is not null) { moves.FilledFields["householdId"] = dup.HouseholdId.ToString(); survivor.HouseholdId = dup.HouseholdId; }
@@ -113,7 +119,9 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         var dup = await db.Residents.FirstAsync(x => x.Id == merge.MergedId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await MoveAsync(db, merge.Moves, survivor.Id, dup, ct);
+        await ResidentRows.MoveAsync(db, merge.Moves, survivor.Id, dup, ct);
+        await ChronicStats.RebuildAsync(db, survivor.Id, now, ct);
+        await ChronicStats.RebuildAsync(db, dup.Id, now, ct);
         foreach (var (name, _, set) in FillableFields())
             if (merge.Moves.FilledFields.ContainsKey(name)) set(survivor, null);
         if (merge.Moves.FilledFields.ContainsKey("householdId")) survivor.HouseholdId = null;
@@ -135,22 +143,6 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         await using var db = dbs.For(staff);
         var rows = await db.ResidentMerges.AsNoTracking().Where(m => m.SurvivorId == residentId || m.MergedId == residentId).OrderByDescending(m => m.At).ToListAsync(ct);
         return rows.Select(ToDto).ToList();
-    }
-
-    /// <summary>Moves the listed rows from one resident to another (also into the target's organisation).</summary>
-    private static async Task MoveAsync(HealthDbContext db, MergeMoves moves, Guid from, Resident to, CancellationToken ct)
-    {
-        var (center, org) = (to.CenterId, to.OrganizationId);
-        await db.Examinations.IgnoreQueryFilters().Where(x => moves.Examinations.Contains(x.Id) && x.ResidentId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, to.Id).SetProperty(x => x.CenterId, center).SetProperty(x => x.OrganizationId, org), ct);
-        await db.Encounters.IgnoreQueryFilters().Where(x => moves.Encounters.Contains(x.Id) && x.ResidentId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, to.Id).SetProperty(x => x.CenterId, center).SetProperty(x => x.OrganizationId, org), ct);
-        await db.ResidentConditions.IgnoreQueryFilters().Where(x => moves.Conditions.Contains(x.Id) && x.ResidentId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, to.Id).SetProperty(x => x.CenterId, center).SetProperty(x => x.OrganizationId, org), ct);
-        await db.ResidentChanges.IgnoreQueryFilters().Where(x => moves.Changes.Contains(x.Id) && x.ResidentId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, to.Id).SetProperty(x => x.CenterId, center).SetProperty(x => x.OrganizationId, org), ct);
-        await db.HouseholdMembers.IgnoreQueryFilters().Where(x => moves.HouseholdMembers.Contains(x.Id) && x.ResidentId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, to.Id), ct);
     }
 
     private static IEnumerable<(string Name, Func<Resident, string?> Get, Action<Resident, string?> Set)> FillableFields() =>

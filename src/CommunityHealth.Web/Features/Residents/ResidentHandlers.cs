@@ -150,32 +150,8 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         var (oldOrg, oldTeam) = (r.OrganizationId, r.TeamId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The history and conditions move with the resident so the new organisation sees them.
-        var moved = new { org.CenterId, OrganizationId = org.Id };
-        await db.ResidentChanges.Where(c => c.ResidentId == r.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
-        await db.Examinations.Where(c => c.ResidentId == r.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
-        await db.Encounters.Where(c => c.ResidentId == r.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CenterId, moved.CenterId).SetProperty(c => c.OrganizationId, moved.OrganizationId), ct);
-        foreach (var c in r.Conditions) { c.CenterId = moved.CenterId; c.OrganizationId = moved.OrganizationId; }
-        // the vaccination record moves too: the new station's clinic keeps the child on its lists
-        if (await db.Vaccinees.Where(v => v.ResidentId == r.Id).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct) is { } vaccinee)
-        {
-            var team = cmd.TeamId;
-            await db.Vaccinees.Where(v => v.Id == vaccinee).ExecuteUpdateAsync(s => s
-                .SetProperty(v => v.CenterId, moved.CenterId).SetProperty(v => v.OrganizationId, moved.OrganizationId).SetProperty(v => v.TeamId, team), ct);
-            await db.VaccinationDoses.Where(x => x.VaccineeId == vaccinee)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CenterId, moved.CenterId).SetProperty(x => x.OrganizationId, moved.OrganizationId), ct);
-            await db.VaccineeContraindications.Where(x => x.VaccineeId == vaccinee)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CenterId, moved.CenterId).SetProperty(x => x.OrganizationId, moved.OrganizationId), ct);
-            await db.AdverseEvents.Where(x => x.VaccineeId == vaccinee)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CenterId, moved.CenterId).SetProperty(x => x.OrganizationId, moved.OrganizationId), ct);
-            await db.ContactAttempts.Where(x => x.VaccineeId == vaccinee)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CenterId, moved.CenterId).SetProperty(x => x.OrganizationId, moved.OrganizationId), ct);
-            await db.ReminderMessages.Where(x => x.VaccineeId == vaccinee)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CenterId, moved.CenterId).SetProperty(x => x.OrganizationId, moved.OrganizationId), ct);
-        }
+        // the history moves with the resident so the new organisation sees it and keeps the resident on its work lists
+        await ResidentRows.RelocateAsync(db, r.Id, org.CenterId, org.Id, cmd.TeamId, ct);
         r.CenterId = org.CenterId;
         r.OrganizationId = org.Id;
         r.TeamId = cmd.TeamId;
