@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CommunityHealth.Bench;
 
 // Benchmark program (see docs/benchmarks.md). Usage:
-//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|records (= residents + immunization + chronic)]
+//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|clinics (= immunization + chronic)|records (= residents + immunization + chronic)]
 //     [--residents 1000000] [--seconds 10] [--clients 16]
 //   --bare PORT   (internal) serve the bare Kestrel endpoint on PORT
 if (args is ["--bare", var barePort]) { await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture)); return 0; }
@@ -22,13 +22,13 @@ await using (var bare = await AppProcess.StartBareAsync())
 {
     foreach (var provider in options.Providers)
     {
-        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic")
+        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic" or "clinics")
         {
             await using var big = await AppProcess.StartAppAsync(root, provider);
             var residents = await ResidentScenario.RunAsync(big, provider, options.Residents, options, measure: options.Scenario is "all" or "records" or "residents");
             if (options.Scenario is "all" or "records" or "residents") residentResults.Add(residents);
-            if (options.Scenario is "all" or "records" or "immunization") immunizationResults.Add(await ImmunizationScenario.RunAsync(big, provider, options));
-            if (options.Scenario is "all" or "records" or "chronic") chronicResults.Add(await ChronicScenario.RunAsync(big, provider, options));
+            if (options.Scenario is "all" or "records" or "immunization" or "clinics") immunizationResults.Add(await ImmunizationScenario.RunAsync(big, provider, options));
+            if (options.Scenario is "all" or "records" or "chronic" or "clinics") chronicResults.Add(await ChronicScenario.RunAsync(big, provider, options));
         }
         if (options.Scenario is not ("all" or "foundation")) continue;
         await using var app = await AppProcess.StartAppAsync(root, provider);

@@ -68,5 +68,11 @@ public sealed class ChronicCareWorkflowTests(BrowserApp fixture) : IClassFixture
         Assert.True(referral.GetProperty("urgent").GetBoolean());
         Assert.Equal("区人民医院", referral.Str("toFacility"));
         Assert.Equal(referral.Str("id"), patient.GetProperty("visits")[0].Str("referralId"));
+
+        // the resident's profile timeline lists the follow-up and the referral
+        await page.GotoAsync(fixture.BaseUrl + $"/residents/{id}");
+        await page.WaitInteractiveAsync();
+        await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("慢病随访：185/100 mmHg 高血压控制不满意 紧急转诊");
+        await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("转诊：区人民医院");
     }
 }

@@ -193,7 +193,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.HasIndex("ResidentId", "Programme", "Year", "Month")
                         .IsUnique();
 
-                    b.HasIndex("DistrictId", "Programme", "Year", "NextMonth", "OrganizationId", "Month", "RegisteredOn", "DeregisteredOn", "FaceToFace", "LastControlled", "ResidentId")
+                    b.HasIndex("DistrictId", "Programme", "Year", "NextMonth", "OrganizationId", "Month", "RegisteredOn", "DeregisteredOn", "FaceToFace", "LastControlled", "ResidentId", "CenterId")
                         .HasDatabaseName("IX_chronic_month_stats_indicators");
 
                     b.ToTable("chronic_month_stats", (string)null);
@@ -302,7 +302,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
                     b.HasIndex("DistrictId", "TeamId", "Status", "NextVisitOn");
 
-                    b.HasIndex("DistrictId", "Programme", "OrganizationId", "RegisteredOn", "Status", "DeregisteredOn")
+                    b.HasIndex("DistrictId", "Programme", "OrganizationId", "RegisteredOn", "Status", "DeregisteredOn", "CenterId")
                         .HasDatabaseName("IX_chronic_registrations_indicators");
 
                     b.ToTable("chronic_registrations", (string)null);

@@ -119,11 +119,19 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
     public async Task<Outcome<ChronicVisitDto>> RecordVisitAsync(StaffContext staff, Guid residentId, RecordChronicVisit cmd, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
-        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == residentId)
-            .Select(r => new { r.Id, r.DistrictId, r.CenterId, r.OrganizationId, r.BirthDate, r.Status }).FirstOrDefaultAsync(ct);
+        // one round trip for what the visit reads besides its history: the resident, the active registrations and the visit
+        // year's stored indicator rows (both tracked, both updated), and the latest measured height for the BMI
+        var visitYear = (cmd.VisitDate ?? Today).Year;
+        var resident = await db.Residents.Where(r => r.Id == residentId).Select(r => new
+        {
+            r.Id, r.DistrictId, r.CenterId, r.OrganizationId, r.BirthDate, r.Status,
+            Height = db.Examinations.Where(e => e.ResidentId == r.Id && e.HeightCm != null).OrderByDescending(e => e.ExamDate).Select(e => e.HeightCm).FirstOrDefault(),
+            Registrations = db.ChronicRegistrations.Where(c => c.ResidentId == r.Id && c.Status == RegistrationStatus.Active).ToList(),
+            Stats = db.ChronicMonthStats.Where(x => x.ResidentId == r.Id && x.Year == visitYear).ToList(),
+        }).FirstOrDefaultAsync(ct);
         if (resident is null) return new NotFound("Resident", residentId.ToString());
         if (!CanWrite(staff)) return new Forbidden();
-        var regs = await db.ChronicRegistrations.Where(r => r.ResidentId == residentId && r.Status == RegistrationStatus.Active).ToListAsync(ct);
+        var regs = resident.Registrations;
         var form = cmd.Form ?? new ChronicVisitForm();
         var v = new Validation();
         if (resident.Status != ResidentStatus.Active) v.Add("visitDate", "error.resident.not_active");
@@ -159,8 +167,7 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
 
         var rules = ChronicRuleSet.For(date);
         var age = Age.CompletedYears(resident.BirthDate, date);
-        var height = form.HeightCm ?? await db.Examinations.Where(e => e.ResidentId == residentId && e.HeightCm != null).OrderByDescending(e => e.ExamDate)
-            .Select(e => e.HeightCm).FirstOrDefaultAsync(ct);
+        var height = form.HeightCm ?? resident.Height;
         var observations = new VisitObservations(form.AdverseReaction, form.NewOrWorseComplication, form.UrgentSigns);
         // the chain: earlier visits' final classes per programme (small: a few a year per patient)
         var history = await db.ChronicVisits.AsNoTracking().Where(x => x.ResidentId == residentId)
@@ -198,10 +205,10 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
             db.Measurements.Add(NewMeasurement(visit, MeasurementKind.FastingGlucose, null, null, cmd.FastingGlucose, "followup", staff, now));
 
         // the year-to-date rows the indicators read: this visit's year derived again from the visits read above
-        await ChronicStats.SyncYearAsync(db, regs, residentId, date.Year, history.Where(h => h.VisitDate.Year == date.Year)
+        ChronicStats.SyncYear(db, regs, resident.Stats, residentId, date.Year, history.Where(h => h.VisitDate.Year == date.Year)
             .Select(h => new StatVisit(h.VisitDate, h.CreatedAt, h.Mode, h.ForHypertension, h.ForDiabetes, h.BpControlled, h.GlucoseControlled))
             .Append(new StatVisit(visit.VisitDate, visit.CreatedAt, visit.Mode, visit.ForHypertension, visit.ForDiabetes, visit.BpControlled, visit.GlucoseControlled))
-            .ToList(), now, ct);
+            .ToList(), now);
         var later = history.Any(h => h.VisitDate > date);
         if (later) await RejudgeLaterAsync(db, residentId, visit, rules, ct);
         foreach (var reg in new[] { forHtn ? htn : null, forDm ? dm : null }.Where(r => r is not null))
@@ -368,6 +375,15 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
     }
 
     // ---------------------------------------------------------------- the resident's view
+
+    /// <summary>The follow-ups and referrals for the resident profile's timeline (the profile view itself is audited there).</summary>
+    public async Task<(IReadOnlyList<ChronicVisitDto> Visits, IReadOnlyList<ReferralDto> Referrals)> TimelineAsync(StaffContext staff, Guid residentId, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var visits = await db.ChronicVisits.AsNoTracking().Where(x => x.ResidentId == residentId).OrderByDescending(x => x.VisitDate).ToListAsync(ct);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ResidentId == residentId).OrderByDescending(r => r.IssuedAt).ToListAsync(ct);
+        return (visits.Select(x => ToDto(x, null)).ToList(), referrals.Select(ToDto).ToList());
+    }
 
     public async Task<Outcome<ChronicPatientDto>> PatientAsync(StaffContext staff, Guid residentId, CancellationToken ct = default)
     {

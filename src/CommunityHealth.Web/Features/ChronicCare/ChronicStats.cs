@@ -16,13 +16,15 @@ public sealed record StatVisit(DateOnly Date, DateTime EnteredAt, VisitMode Mode
 /// </summary>
 public static class ChronicStats
 {
-    /// <summary>Brings the resident's rows for <paramref name="year"/> in line with <paramref name="visits"/> (tracked; the caller saves).</summary>
-    public static async Task SyncYearAsync(HealthDbContext db, IReadOnlyList<ChronicRegistration> registrations, Guid residentId, int year,
-        IReadOnlyList<StatVisit> visits, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Brings the resident's rows for <paramref name="year"/> (<paramref name="stored"/>: the year's rows, tracked) in line
+    /// with <paramref name="visits"/>; the caller saves. Only the programmes of <paramref name="registrations"/> (the active
+    /// ones) are touched: a deregistered programme's rows stay as they were.
+    /// </summary>
+    public static void SyncYear(HealthDbContext db, IReadOnlyList<ChronicRegistration> registrations, IReadOnlyList<ChronicMonthStat> stored, Guid residentId, int year,
+        IReadOnlyList<StatVisit> visits, DateTime now)
     {
-        // only the programmes given (the active registrations): a deregistered programme's rows stay as they were
-        var programmes = registrations.Select(r => r.Programme).ToList();
-        var existing = await db.ChronicMonthStats.Where(s => s.ResidentId == residentId && s.Year == year && programmes.Contains(s.Programme)).ToListAsync(ct);
+        var existing = stored.Where(s => s.Year == year && registrations.Any(r => r.Programme == s.Programme)).ToList();
         var wanted = Rows(registrations, residentId, visits.Where(v => v.Date.Year == year).ToList(), now).ToDictionary(r => (r.Programme, r.Month));
         foreach (var row in existing)
         {

@@ -18,6 +18,8 @@ public partial class ResidentProfilePage
     [Inject] private Features.Examinations.ExaminationHandlers Exams { get; set; } = default!;
     [Inject] private Features.Immunization.VaccinationClinic Clinic { get; set; } = default!;
     private Features.Immunization.VaccineeDto? vaccinee;
+    [Inject] private Features.ChronicCare.ChronicClinic Chronic { get; set; } = default!;
+    private (IReadOnlyList<Features.ChronicCare.ChronicVisitDto> Visits, IReadOnlyList<Features.ChronicCare.ReferralDto> Referrals) chronic = ([], []);
 
     private StaffContext me = default!;
     private ResidentDto? r;
@@ -71,6 +73,7 @@ public partial class ResidentProfilePage
         encounterDate ??= today;
         merges = await Merges.HistoryAsync(me, Id);
         vaccinee = await Clinic.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
+        chronic = await Chronic.TimelineAsync(me, Id);
     }
 
     private async Task UndoMergeAsync(Guid mergeId)
@@ -81,12 +84,16 @@ public partial class ResidentProfilePage
         await LoadAsync();
     }
 
-    /// <summary>Every service on one line each, newest first: changes, examinations, encounters, registration.</summary>
+    /// <summary>Every service on one line each, newest first: changes, examinations, encounters, vaccinations, chronic-care follow-ups and referrals, registration.</summary>
     private IEnumerable<(DateTime When, string Who, string What)> Timeline() =>
         history.Select(c => (c.At.AddHours(8), c.UserName, $"{Text.Get("field." + c.Field)}：{Display(c.Field, c.OldValue)} → {Display(c.Field, c.NewValue)}"))
             .Concat(exams.Select(e => (e.ExamDate.ToDateTime(TimeOnly.MinValue), e.Doctor, Text.L("健康体检"))))
             .Concat(encounters.Select(e => (e.Date.ToDateTime(TimeOnly.MinValue), e.Doctor, $"{Text.L("接诊")}：{e.Subjective}")))
             .Concat((vaccinee?.Doses ?? []).Select(x => (x.GivenOn.ToDateTime(TimeOnly.MinValue), x.Nurse, $"{Text.L("预防接种")}：{x.VaccineName} {Text.L("第")}{x.DoseNumber}{Text.L("剂")}{(x.Valid ? "" : Text.L("（无效）"))}")))
+            .Concat(chronic.Visits.Select(x => (x.VisitDate.ToDateTime(TimeOnly.MinValue), x.Doctor,
+                $"{Text.L("慢病随访")}：{x.Systolic}/{x.Diastolic} mmHg{(x.FastingGlucose is { } g ? $" {g} mmol/L" : "")} " +
+                string.Join("，", x.Outcomes.Select(o => $"{Features.ChronicCare.ChronicClinic.ProgrammeName(o.Programme)}{o.ClassName}")) + (x.Urgent ? $" {Text.L("紧急转诊")}" : ""))))
+            .Concat(chronic.Referrals.Select(x => (x.IssuedAt.AddHours(8), x.IssuedBy, $"{Text.L("转诊")}：{x.ToFacility} {x.Reason}")))
             .OrderByDescending(x => x.Item1)
             .Append((DateTime.MinValue, "", $"{Text.L("建档")} {r?.RecordNumber}"));
 

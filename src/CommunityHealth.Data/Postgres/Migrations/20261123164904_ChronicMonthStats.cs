@@ -50,12 +50,12 @@ namespace CommunityHealth.Data.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_chronic_registrations_indicators",
                 table: "chronic_registrations",
-                columns: new[] { "DistrictId", "Programme", "OrganizationId", "RegisteredOn", "Status", "DeregisteredOn" });
+                columns: new[] { "DistrictId", "Programme", "OrganizationId", "RegisteredOn", "Status", "DeregisteredOn", "CenterId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_chronic_month_stats_indicators",
                 table: "chronic_month_stats",
-                columns: new[] { "DistrictId", "Programme", "Year", "NextMonth", "OrganizationId", "Month", "RegisteredOn", "DeregisteredOn", "FaceToFace", "LastControlled", "ResidentId" });
+                columns: new[] { "DistrictId", "Programme", "Year", "NextMonth", "OrganizationId", "Month", "RegisteredOn", "DeregisteredOn", "FaceToFace", "LastControlled", "ResidentId", "CenterId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_chronic_month_stats_ResidentId_Programme_Year_Month",
