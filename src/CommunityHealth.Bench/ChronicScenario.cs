@@ -115,8 +115,7 @@ public static class ChronicScenario
         var generate = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"Generated {htnCount:N0} hypertension and {dmCount:N0} diabetes registrations, {visitCount:N0} visits, {measurementCount:N0} measurements, " +
                           $"{examCount:N0} examinations in {generate:F1} s");
-        await db.Database.ExecuteSqlRawAsync(provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
-        if (provider == "Postgres") await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
+        await SteadyState.SettleAsync(db, provider);
 
         var rows = new List<ResidentScenario.Row>();
         await using var raw = ResidentScenario.Raw(provider, app.ConnectionString);

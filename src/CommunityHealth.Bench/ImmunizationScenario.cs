@@ -97,8 +97,7 @@ public static class ImmunizationScenario
         }
         var generate = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"Generated {children.Count:N0} vaccination records with {doseCount:N0} doses in {generate:F1} s");
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await db.Database.ExecuteSqlRawAsync(provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
+        await SteadyState.SettleAsync(db, provider);
 
         // the forecast itself, in process (pure)
         var forecastTimes = new List<double>();

@@ -178,3 +178,33 @@ public sealed record InProcess(ServiceProvider Services, StaffContext Staff, Sco
             new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System));
     }
 }
+
+public static class SteadyState
+{
+    /// <summary>
+    /// After a bulk load, the state a running system is in: statistics fresh and, on PostgreSQL, the visibility map set
+    /// and a checkpoint taken; on SQLite the write-ahead log copied back into the database file and truncated (a reader
+    /// searches the WAL index before every page it reads, so gigabytes of WAL left by a load slow every query until an
+    /// automatic checkpoint catches up — which the measurements would then time).
+    /// </summary>
+    public static async Task SettleAsync(HealthDbContext db, string provider)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        if (provider == "Postgres")
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            var busy = (await db.Database.SqlQueryRaw<CheckpointResult>("PRAGMA wal_checkpoint(TRUNCATE)").ToListAsync()).Single();
+            if (busy.busy == 0) return;
+            await Task.Delay(1000);
+        }
+        Console.WriteLine("warning: the SQLite WAL could not be checkpointed (a reader kept it busy)");
+    }
+
+    private sealed record CheckpointResult(int busy, int log, int checkpointed);
+}

@@ -111,9 +111,7 @@ public static class ResidentScenario
         await CheckLoadedAsync(db, samples);
         // Steady state, as in production after autovacuum: visibility map set and statistics fresh, so the
         // measurements are not taken while the server vacuums and checkpoints the freshly copied rows.
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await db.Database.ExecuteSqlRawAsync(provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
-        if (provider == "Postgres") await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
+        await SteadyState.SettleAsync(db, provider);
 
         var rows = new List<Row>();
         if (!measure) return new Result(provider, residents, generate, rows, new Measurement("register (not measured)", 0, 0, 0, 1, double.NaN, double.NaN));

@@ -126,7 +126,10 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
         if (organizationId is { } org) registrations = registrations.Where(r => r.OrganizationId == org);
         var managed = await registrations.GroupBy(r => r.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var (year, month) = (to.Year, to.Month);
-        var holding = db.ChronicMonthStats.Where(s => s.Programme == programme && s.Year == year && s.NextMonth > month && s.Month <= month
+        // programme, year and month as constants in the SQL: PostgreSQL switches a prepared statement to a generic plan after
+        // a few runs, and a generic NextMonth > $n cannot tell the year's latest rows (M = 12) from most of the year's rows
+        var holding = db.ChronicMonthStats.Where(s => s.Programme == EF.Constant(programme) && s.Year == EF.Constant(year) && s.NextMonth > EF.Constant(month)
+            && s.Month <= EF.Constant(month)
             && s.RegisteredOn <= to && (s.DeregisteredOn == null || s.DeregisteredOn > to));
         if (organizationId is { } org2) holding = holding.Where(s => s.OrganizationId == org2);
         var numerators = await holding

@@ -142,26 +142,18 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
     public async Task<Outcome<VisitResult>> RecordVisitAsync(StaffContext staff, Guid id, RecordVisit cmd, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
-        var inputs = cmd.Doses ?? [];
-        var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
-        // one round trip: the child with its history and the lots named (the doses are judged again below; only those
-        // whose judgement changes are written back, usually none)
-        var read = await db.Vaccinees.Where(x => x.Id == id).Select(x => new
-        {
-            Child = x,
-            History = db.VaccinationDoses.Where(d => d.VaccineeId == x.Id).OrderBy(d => d.GivenAt).ToList(),
-            Lots = db.VaccineLots.Where(l => l.DistrictId == x.DistrictId && lotIds.Contains(l.Id)).ToList(), // correlated: a join, not an APPLY SQLite lacks
-        }).FirstOrDefaultAsync(ct);
-        if (read is null) return new NotFound("Vaccinee", id.ToString());
-        var child = read.Child;
+        var child = await db.Vaccinees.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (child is null) return new NotFound("Vaccinee", id.ToString());
         if (!CanWrite(staff)) return new Forbidden();
         if (child.Status != VaccineeStatus.Active) return new Invalid("doses", "error.vaccinee.not_active");
+        var inputs = cmd.Doses ?? [];
         var v = new Validation();
         if (inputs.Count == 0) v.Add("doses", "error.required");
         var now = clock.GetUtcNow();
-        var lots = read.Lots.ToDictionary(l => l.Id);
-        var history = read.History;
-        var cis = child.HasContraindications ? await db.VaccineeContraindications.AsNoTracking().Where(c => c.VaccineeId == child.Id).ToListAsync(ct) : [];
+        var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
+        var lots = lotIds.Count == 0 ? [] : await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        // read untracked: only the doses whose judgement changes are written back (usually none)
+        var (history, cis) = await HistoryAsync(db, child, ct, tracked: false);
         var facts = ImmunizationMapping.Facts(child, cis);
         var doses = new List<VaccinationDose>();
         for (var i = 0; i < inputs.Count; i++)
