@@ -92,12 +92,9 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Demo__Residents"] = "0";
         psi.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        // BENCH_APP_SQL=1: the app logs every SQL command with its elapsed time (to find where an HTTP row's time goes)
-        var logSql = Environment.GetEnvironmentVariable("BENCH_APP_SQL") is not null;
-        if (logSql) psi.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, e) => { if (logSql && e.Data is not null) Console.WriteLine($"[app] {e.Data}"); };
+        p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
