@@ -384,6 +384,26 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Single((await admin.GetJsonAsync($"/api/chronic/patients/{resident}")).GetProperty("visits").Items());
     }
 
+    [Fact]
+    public async Task A_database_upgraded_in_place_gets_the_same_stored_indicator_rows_from_its_visits()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-66));
+        await RegisterAsync(doctor, resident, "Hypertension", Today.AddYears(-3), Today.AddYears(-2));
+        foreach (var (days, sbp) in new[] { (500, 150), (420, 138), (90, 152), (20, 140) })
+            Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, resident, Today.AddDays(-days), sbp, 85)).StatusCode);
+
+        await using var db = app.SystemDb();
+        static string Key(Data.Entities.ChronicMonthStat s) =>
+            $"{s.ResidentId}|{s.Programme}|{s.Year}|{s.Month}|{s.NextMonth}|{s.Visits}|{s.FaceToFace}|{s.LastVisitOn}|{s.LastControlled}|{s.RegisteredOn}|{s.DeregisteredOn}|{s.OrganizationId}";
+        var before = (await db.ChronicMonthStats.AsNoTracking().ToListAsync()).Select(Key).Order().ToList();
+        Assert.Contains(before, k => k.StartsWith(resident, StringComparison.OrdinalIgnoreCase));
+        await db.ChronicMonthStats.ExecuteDeleteAsync();
+        await Features.ChronicCare.ChronicStats.BackfillAsync(db, DateTime.UtcNow, CancellationToken.None);
+        var after = (await db.ChronicMonthStats.AsNoTracking().ToListAsync()).Select(Key).Order().ToList();
+        Assert.Equal(before, after);
+    }
+
     private async Task AssertNothingStoredAsync(string resident)
     {
         await using var db = app.SystemDb();

@@ -168,16 +168,20 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
         var registrations = Managed(db, programme, to);
         if (YearToDateReadable(from, to, today))
         {
-            var (year, month) = (from.Year, to.Month);
+            var (year, month, start, end) = (from.Year, to.Month, from, to); // `from` is a keyword inside the query below
             var stats = db.ChronicMonthStats.Where(s => s.Programme == programme && s.Year == year && s.Month <= month && s.NextMonth > month);
-            return registrations.Select(r => new PatientFacts
-            {
-                ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
-                FaceToFace = stats.Where(s => s.ResidentId == r.ResidentId).Select(s => s.FaceToFace).FirstOrDefault(),
-                Exam = ExamsOfScopedPatient(db).Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
-                LastControlled = stats.Where(s => s.ResidentId == r.ResidentId).Select(s => s.LastControlled).FirstOrDefault(),
-                LastVisit = stats.Where(s => s.ResidentId == r.ResidentId).Select(s => (DateOnly?)s.LastVisitOn).FirstOrDefault(),
-            });
+            // one left join on the row holding at the month end (at most one per patient), not a probe per column
+            return from r in registrations
+                   join st in stats on r.ResidentId equals st.ResidentId into held
+                   from s in held.DefaultIfEmpty()
+                   select new PatientFacts
+                   {
+                       ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
+                       FaceToFace = s == null ? 0 : s.FaceToFace,
+                       Exam = ExamsOfScopedPatient(db).Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= start && e.ExamDate <= end),
+                       LastControlled = s == null ? null : s.LastControlled,
+                       LastVisit = s == null ? null : s.LastVisitOn,
+                   };
         }
         var htn = programme == Programme.Hypertension;
         Expression<Func<ChronicVisit, bool>> forProgramme = htn ? v => v.ForHypertension : v => v.ForDiabetes;
