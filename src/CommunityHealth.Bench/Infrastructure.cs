@@ -73,6 +73,9 @@ public sealed class AppProcess : IAsyncDisposable
     public string BaseUrl { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The system's process, for a profiler attached during a throughput measurement (BENCH_TRACE).</summary>
+    public static int? LastAppPid { get; private set; }
+
     public static async Task<AppProcess> StartAppAsync(string root, string provider)
     {
         var port = Shell.FreePort();
@@ -94,6 +97,7 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var p = Process.Start(psi)!;
+        LastAppPid = p.Id;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };
         p.BeginOutputReadLine();

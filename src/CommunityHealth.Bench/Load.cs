@@ -18,14 +18,34 @@ public static class Load
         await RunForAsync(http, request, options.Clients, TimeSpan.FromSeconds(options.Warmup), null); // warm-up: until the tiered JIT has optimised the hot paths
         var latencies = new List<double>[options.Clients];
         for (var i = 0; i < latencies.Length; i++) latencies[i] = new List<double>(4096);
+        using var trace = StartTrace(name, options.Seconds);
         var sw = Stopwatch.StartNew();
         var errors = await RunForAsync(http, request, options.Clients, TimeSpan.FromSeconds(options.Seconds), latencies);
         var elapsed = sw.Elapsed.TotalSeconds;
+        trace?.WaitForExit();
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var m = new Measurement(name, options.Clients, all.Length, errors, elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
         Console.WriteLine($"{name,-36} {m.Rps,9:F0} req/s  median {m.Median,7:F2} ms  p95 {m.P95,7:F2} ms  errors {errors}");
         return m;
+    }
+
+    /// <summary>
+    /// BENCH_TRACE=directory: samples the system's threads with dotnet-trace (installed as a global tool) for the
+    /// measured seconds and writes a speedscope file per throughput row — where the time of a write path goes.
+    /// The profiler costs throughput itself, so a traced run's figures are not the ones to report.
+    /// </summary>
+    private static Process? StartTrace(string name, int seconds)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not { Length: > 0 } dir || AppProcess.LastAppPid is not { } pid) return null;
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()) + ".nettrace");
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
+        var p = Process.Start(new ProcessStartInfo(tool, $"collect -p {pid} --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:{seconds:D2} -o \"{file}\"")
+        { UseShellExecute = false, RedirectStandardOutput = true })!;
+        p.OutputDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        return p;
     }
 
     private static async Task<int> RunForAsync(HttpClient http, Func<int, HttpRequestMessage> request, int clients, TimeSpan duration, List<double>[]? latencies)

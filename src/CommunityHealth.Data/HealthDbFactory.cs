@@ -3,6 +3,7 @@ using CommunityHealth.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityHealth.Data;
 
@@ -43,14 +44,14 @@ public static class DataServiceCollectionExtensions
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = PostgresConnectionString(connectionString);
-            services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<PostgresHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs), level), Postgres));
+            services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<PostgresHealthDbContext>(level =>
+                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs), level, sp), Postgres));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var gate = new SqliteWriteGate(); // one single writer per database file, shared by every scope level's pool
-            services.AddSingleton<IHealthDbFactory>(new HealthDbFactory<SqliteHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, gate), level), Sqlite));
+            services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(level =>
+                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, gate), level, sp), Sqlite));
         }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         return services;
@@ -70,8 +71,13 @@ public static class DataServiceCollectionExtensions
         return b.ConnectionString;
     }
 
-    private static DbContextOptions<T> Build<T>(DbContextOptionsBuilder<T> builder, ScopeLevel level) where T : DbContext
+    /// <summary>
+    /// The host's logger factory, when there is one, so EF Core's categories follow the app's logging configuration
+    /// (e.g. <c>Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information</c> logs each statement with its time).
+    /// </summary>
+    private static DbContextOptions<T> Build<T>(DbContextOptionsBuilder<T> builder, ScopeLevel level, IServiceProvider services) where T : DbContext
     {
+        if (services.GetService<ILoggerFactory>() is { } loggers) builder.UseLoggerFactory(loggers);
         builder.ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>();
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ScopeLevelExtension(level));
         return builder.Options;
