@@ -27,7 +27,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" + SqliteWriteGate.AutoCheckpointPages + ";";
         cmd.ExecuteNonQuery();
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } h }) Applied.AddOrUpdate(h, h);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Entities;
@@ -46,16 +47,24 @@ public sealed class AuditLog(TimeProvider clock)
 
 public sealed class AuditWriter(AuditLog log, IHealthDbFactory factory, ILogger<AuditWriter> logger) : BackgroundService
 {
+    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(100);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reader = log.Reader;
         var batch = new List<AuditEntry>(256);
         try
         {
+            var lastWrite = 0L;
             while (await reader.WaitToReadAsync(stoppingToken))
             {
+                // under load, at most one audit transaction per BatchInterval: on SQLite every transaction queues for the
+                // single writer, and a handful of entries each would cost the requests' writes their turn
+                var since = Stopwatch.GetElapsedTime(lastWrite);
+                if (lastWrite != 0 && since < BatchInterval) await Task.Delay(BatchInterval - since, stoppingToken);
                 while (batch.Count < 500 && reader.TryRead(out var e)) batch.Add(e);
                 await WriteAsync(batch, CancellationToken.None);
+                lastWrite = Stopwatch.GetTimestamp();
             }
         }
         catch (OperationCanceledException) { }
