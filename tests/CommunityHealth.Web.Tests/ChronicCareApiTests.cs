@@ -318,6 +318,50 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Indicators_count_only_the_callers_scope_on_every_path()
+    {
+        // a patient of the second center, standard-managed and controlled (visits and an exam in the year)
+        var otherDoctor = await app.ClientAsync("cdoctor2");
+        var year = Today.Year - 1;
+        DateOnly In(int month, int day) => new(year, month, day);
+        var (patient, otherStation) = await ResidentAsync(otherDoctor, In(1, 1).AddYears(-58));
+        await RegisterAsync(otherDoctor, patient, "Hypertension", In(1, 1).AddYears(-1), In(1, 2));
+        foreach (var m in new[] { 2, 5, 8, 11 }) Assert.Equal(HttpStatusCode.Created, (await VisitAsync(otherDoctor, patient, In(m, 12), 128, 80)).StatusCode);
+        var exam = await otherDoctor.PostAsJsonAsync($"/api/residents/{patient}/examinations", new { examDate = D(In(6, 3)), doctor = "李医生", vitals = new { leftSystolic = 128, leftDiastolic = 80 } });
+        Assert.True(exam.IsSuccessStatusCode, await exam.Content.ReadAsStringAsync());
+
+        static bool Has(JsonElement row, string org) => row.TryGetProperty("organizationId", out var o) && o.ValueKind == JsonValueKind.String && o.GetString() == org;
+        static bool IsTotal(JsonElement row) => !row.TryGetProperty("organizationId", out var o) || o.ValueKind == JsonValueKind.Null;
+        // the year (stored year-to-date rows), the year so far at September, and a period from 2 January (the visits)
+        foreach (var (from, to) in new[] { (In(1, 1), In(12, 31)), (In(1, 1), In(9, 30)), (In(1, 2), In(12, 31)) })
+        {
+            var query = $"from={D(from)}&to={D(to)}";
+            var own = await (await app.ClientAsync("director2")).GetJsonAsync($"/api/chronic/indicators?{query}");
+            var ownRow = own.GetProperty("rows").Items().Single(r => r.Str("programme") == "Hypertension" && Has(r, otherStation));
+            Assert.True(ownRow.GetProperty("standardManaged").GetInt32() >= (to.Month == 12 ? 1 : 0));
+            Assert.True(ownRow.GetProperty("controlled").GetInt32() >= 1);
+
+            var director = await app.ClientAsync("director1");
+            var report = await director.GetJsonAsync($"/api/chronic/indicators?{query}");
+            var rows = report.GetProperty("rows").Items().ToList();
+            Assert.DoesNotContain(rows, r => Has(r, otherStation));
+            foreach (var programme in new[] { "Hypertension", "Diabetes" })
+            {
+                var total = rows.Single(r => r.Str("programme") == programme && IsTotal(r));
+                var perOrg = rows.Where(r => r.Str("programme") == programme && !IsTotal(r)).ToList();
+                foreach (var field in new[] { "managed", "standardManaged", "controlled" })
+                    Assert.Equal(total.GetProperty(field).GetInt32(), perOrg.Sum(r => r.GetProperty(field).GetInt32()));
+            }
+            var patients = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&{query}")).Items();
+            Assert.DoesNotContain(patients, p => p.Str("residentId") == patient);
+            var trend = await director.GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
+            var ownTrend = await (await app.ClientAsync("director2")).GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
+            Assert.Equal(12, trend.GetArrayLength());
+            Assert.True(ownTrend.Items().Last().GetProperty("managed").GetInt32() >= 1);
+        }
+    }
+
+    [Fact]
     public async Task A_merge_moves_the_programmes_visits_and_readings_and_the_indicators_follow_them()
     {
         var doctor = await app.ClientAsync("doctor1");

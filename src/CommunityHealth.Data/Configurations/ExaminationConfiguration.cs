@@ -15,7 +15,9 @@ public sealed class ExaminationConfiguration : IEntityTypeConfiguration<Examinat
         b.Property(e => e.Bmi).HasPrecision(4, 1);
         b.Property(e => e.FastingGlucose).HasPrecision(4, 1);
         b.Property(e => e.Form).AsJson();
-        b.HasIndex(e => new { e.ResidentId, e.ExamDate });
+        // a patient's exams by date; the scope columns last so a scoped probe (the indicators' "exam in the period" for each
+        // patient) is answered from the index alone — never IgnoreQueryFilters for speed: it drops the filters of the whole query
+        b.HasIndex(e => new { e.ResidentId, e.ExamDate, e.DistrictId, e.CenterId, e.OrganizationId });
         b.HasIndex(e => new { e.DistrictId, e.ExamDate });
         b.HasOne<Resident>().WithMany().HasForeignKey(e => e.ResidentId).OnDelete(DeleteBehavior.Restrict);
     }

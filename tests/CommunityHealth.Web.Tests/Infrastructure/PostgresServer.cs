@@ -38,7 +38,10 @@ public static class PostgresServer
         if (asRoot) Run("chown", $"postgres:postgres {root}");
         Pg(bin, "initdb", $"-D {_dataDir} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
         var settings = Durable ? "-c shared_buffers=1GB -c max_wal_size=4GB" : "-c fsync=off";
-        Pg(bin, "pg_ctl", $"-D {_dataDir} -l {root}/server.log -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 {settings} -c max_connections=300\" start", asRoot);
+        // diagnostics: PG_EXTRA_SETTINGS adds server settings (e.g. auto_explain), PG_SERVER_LOG keeps the server's log elsewhere
+        settings += Environment.GetEnvironmentVariable("PG_EXTRA_SETTINGS") is { Length: > 0 } extra ? " " + extra : "";
+        var log = Environment.GetEnvironmentVariable("PG_SERVER_LOG") is { Length: > 0 } keep ? keep : $"{root}/server.log";
+        Pg(bin, "pg_ctl", $"-D {_dataDir} -l {log} -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 {settings} -c max_connections=300\" start", asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Pg(bin, "pg_ctl", $"-D {_dataDir} -m immediate stop", asRoot); Directory.Delete(root, true); } catch { /* best effort at exit */ }

@@ -654,7 +654,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
                     b.HasIndex("DistrictId", "ExamDate");
 
-                    b.HasIndex("ResidentId", "ExamDate");
+                    b.HasIndex("ResidentId", "ExamDate", "DistrictId", "CenterId", "OrganizationId");
 
                     b.ToTable("examinations", (string)null);
                 });

@@ -649,7 +649,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
                     b.HasIndex("DistrictId", "ExamDate");
 
-                    b.HasIndex("ResidentId", "ExamDate");
+                    b.HasIndex("ResidentId", "ExamDate", "DistrictId", "CenterId", "OrganizationId");
 
                     b.ToTable("examinations", (string)null);
                 });

@@ -136,20 +136,13 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
             .Select(s => new
             {
                 s.OrganizationId,
-                Standard = s.FaceToFace >= min && (!needsExam || ExamsOfScopedPatient(db).Any(e => e.ResidentId == s.ResidentId && e.ExamDate >= from && e.ExamDate <= to)),
+                Standard = s.FaceToFace >= min && (!needsExam || db.Examinations.Any(e => e.ResidentId == s.ResidentId && e.ExamDate >= from && e.ExamDate <= to)),
                 Controlled = s.LastControlled == true,
             })
             .GroupBy(x => x.OrganizationId).Select(g => new { g.Key, Standard = g.Count(x => x.Standard), Controlled = g.Count(x => x.Controlled) })
             .ToDictionaryAsync(x => x.Key, ct);
         return managed.Select(m => numerators.TryGetValue(m.Key, out var n) ? new OrgCounts(m.Key, m.Value, n.Standard, n.Controlled) : new OrgCounts(m.Key, m.Value, 0, 0)).ToList();
     }
-
-    /// <summary>
-    /// The exam probe of a patient already in the caller's scope, without repeating the scope filter inside it: with the
-    /// filter the probe can no longer be answered from the (resident, exam date) index alone and reads a table row per
-    /// patient (measured: 5× slower for the district's indicators on SQLite at 1,000,000 residents).
-    /// </summary>
-    private static IQueryable<Examination> ExamsOfScopedPatient(HealthDbContext db) => db.Examinations.IgnoreQueryFilters();
 
     /// <summary>Whether the stored year-to-date rows answer the period: it starts on 1 January and ends on a month end or today.</summary>
     private static bool YearToDateReadable(DateOnly from, DateOnly to, DateOnly today) => from.DayOfYear == 1 && (to.AddDays(1).Day == 1 || to >= today);
@@ -178,7 +171,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
                    {
                        ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
                        FaceToFace = s == null ? 0 : s.FaceToFace,
-                       Exam = ExamsOfScopedPatient(db).Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= start && e.ExamDate <= end),
+                       Exam = db.Examinations.Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= start && e.ExamDate <= end),
                        LastControlled = s == null ? null : s.LastControlled,
                        LastVisit = s == null ? null : s.LastVisitOn,
                    };
@@ -190,7 +183,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
         {
             ResidentId = r.ResidentId, OrganizationId = r.OrganizationId,
             FaceToFace = visits.Count(v => v.ResidentId == r.ResidentId && v.Mode != VisitMode.Phone),
-            Exam = ExamsOfScopedPatient(db).Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
+            Exam = db.Examinations.Any(e => e.ResidentId == r.ResidentId && e.ExamDate >= from && e.ExamDate <= to),
             LastControlled = htn
                 ? visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.BpControlled).FirstOrDefault()
                 : visits.Where(v => v.ResidentId == r.ResidentId).OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.CreatedAt).Select(v => v.GlucoseControlled).FirstOrDefault(),
