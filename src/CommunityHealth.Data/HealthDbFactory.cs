@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var gate = new SqliteWriteGate(connectionString); // one single writer per database file, shared by every scope level's pool
+            services.AddSingleton(gate);
             services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(level =>
                 Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, gate), level, sp), Sqlite));
         }

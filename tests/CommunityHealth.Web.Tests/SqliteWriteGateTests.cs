@@ -1,0 +1,92 @@
+using CommunityHealth.Data;
+using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityHealth.Web.Tests;
+
+/// <summary>The SQLite single-writer gate on a real database file: every kind of write passes it, checkpoints run beside the writers.</summary>
+public sealed class SqliteWriteGateTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ch-gate-{Guid.NewGuid():N}.db");
+    private ServiceProvider _services = null!;
+    private IHealthDbFactory _factory = null!;
+    private SqliteWriteGate _gate = null!;
+
+    public async Task InitializeAsync()
+    {
+        _services = new ServiceCollection().AddHealthData("Sqlite", $"Data Source={_file}").BuildServiceProvider();
+        _factory = _services.GetRequiredService<IHealthDbFactory>();
+        _gate = _services.GetRequiredService<SqliteWriteGate>();
+        await using var db = _factory.Create(DataScope.System);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO t VALUES (1)", true)]
+    [InlineData("  update t SET x = 1", true)]
+    [InlineData("-- a comment\nDELETE FROM t", true)]
+    [InlineData("/* c */ REPLACE INTO t VALUES (1)", true)]
+    [InlineData("CREATE INDEX i ON t (x)", true)]
+    [InlineData("SELECT * FROM t", false)]
+    [InlineData("WITH x AS (SELECT 1) SELECT * FROM x", false)]
+    [InlineData("PRAGMA wal_checkpoint(PASSIVE)", false)]
+    [InlineData("-- only a comment", false)]
+    public void Recognises_statements_that_write(string sql, bool writes) => Assert.Equal(writes, SqliteWriteGate.IsWrite(sql));
+
+    private static AuditEntry Entry(int i) => new()
+    {
+        Id = Guid.CreateVersion7(), DistrictId = Guid.Empty, At = DateTime.UtcNow, Entity = "Test", EntityId = i.ToString(), Action = AuditActions.View,
+    };
+
+    [Fact]
+    public async Task Lone_statements_and_transactions_pass_the_gate_together_and_checkpoints_run_in_the_background()
+    {
+        // one-row saves (EF Core sends them without a transaction), ExecuteUpdate and multi-row saves, side by side
+        const int writers = 8, rounds = 40;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < rounds; i++)
+            {
+                await using var db = _factory.Create(DataScope.System);
+                if (i % 4 == 3)
+                {
+                    db.AuditEntries.AddRange(Entry(w * 1000 + i), Entry(w * 1000 + i + 500));
+                    await db.SaveChangesAsync();
+                }
+                else if (i % 4 == 2)
+                    await db.AuditEntries.Where(e => e.EntityId == (w * 1000 + i - 1).ToString()).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "touched"));
+                else
+                {
+                    db.AuditEntries.Add(Entry(w * 1000 + i));
+                    await db.SaveChangesAsync();
+                }
+            }
+        })));
+
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            Assert.Equal(writers * rounds / 4 * 4, await db.AuditEntries.CountAsync()); // 2 lone + 2 in a batch per 4 rounds
+            Assert.Equal(writers * rounds / 4, await db.AuditEntries.CountAsync(e => e.Detail == "touched"));
+            // every connection the application opens leaves the automatic checkpoint as a safety net only
+            var conn = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_autocheckpoint";
+            Assert.Equal((long)SqliteWriteGate.AutoCheckpointPages, (long)(await cmd.ExecuteScalarAsync())!);
+        }
+        Assert.True(_gate.Writes >= writers * rounds, $"{_gate.Writes} writes passed the gate");
+        for (var wait = 0; wait < 100 && _gate.Checkpoints == 0; wait++) await Task.Delay(100);
+        Assert.True(_gate.Checkpoints >= 1, "no background checkpoint ran");
+    }
+}
