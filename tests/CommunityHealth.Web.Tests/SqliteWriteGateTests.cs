@@ -44,9 +44,11 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [InlineData("-- only a comment", false)]
     public void Recognises_statements_that_write(string sql, bool writes) => Assert.Equal(writes, SqliteWriteGate.IsWrite(sql));
 
+    private static readonly Guid District = Guid.CreateVersion7();
+
     private static AuditEntry Entry(int i) => new()
     {
-        Id = Guid.CreateVersion7(), DistrictId = Guid.Empty, At = DateTime.UtcNow, Entity = "Test", EntityId = i.ToString(), Action = AuditActions.View,
+        Id = Guid.CreateVersion7(), DistrictId = District, At = DateTime.UtcNow, Entity = "Test", EntityId = i.ToString(), Action = AuditActions.View,
     };
 
     [Fact]
