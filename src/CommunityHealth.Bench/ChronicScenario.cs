@@ -130,7 +130,12 @@ public static class ChronicScenario
         // a team's lists: every team in turn (one team per station in the generated district, about 5,000 patients each)
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Id).ToListAsync();
         var perTeam = Enumerable.Range(0, 200).Select(i => teams[i % teams.Count]).ToList();
-        foreach (var (name, list) in new[] { ("team due this week (overdue included)", ChronicList.Week), ("team overdue list", ChronicList.Overdue) })
+        // the first page (100 rows, the list's default) and the total, as a doctor opens it; the whole list (up to 2,000 rows) as printed
+        foreach (var (name, list, size) in new[]
+                 {
+                     ("team due this week (overdue included), first page", ChronicList.Week, 100), ("team overdue list, first page", ChronicList.Overdue, 100),
+                     ("team due this week, whole list (print)", ChronicList.Week, ChronicWorkList.MaxRows),
+                 })
         {
             var condition = list == ChronicList.Week ? "c.\"NextVisitOn\" <= @w" : "c.\"NextVisitOn\" < @t";
             var rawSql =
@@ -138,10 +143,10 @@ public static class ChronicScenario
                 "SELECT c.\"ResidentId\", r.\"Name\", r.\"Sex\", r.\"BirthDate\", r.\"Phone\", c.\"Programme\", c.\"LastVisitOn\", c.\"LastClass\", c.\"LastControlled\", " +
                 "c.\"NextVisitOn\", c.\"DoctorName\", c.\"TeamId\", c.\"OrganizationId\", c.\"ConsecutiveUnsatisfactory\" " +
                 "FROM (SELECT * FROM chronic_registrations c WHERE c.\"DistrictId\" = @d AND c.\"TeamId\" = @team AND c.\"Status\" = 1 AND " + condition +
-                " ORDER BY c.\"NextVisitOn\", c.\"Id\" LIMIT 2000) c JOIN residents r ON r.\"Id\" = c.\"ResidentId\" WHERE r.\"Status\" = 1 ORDER BY c.\"NextVisitOn\", c.\"Id\"";
+                $" ORDER BY c.\"NextVisitOn\", c.\"Id\" LIMIT {size}) c JOIN residents r ON r.\"Id\" = c.\"ResidentId\" WHERE r.\"Status\" = 1 ORDER BY c.\"NextVisitOn\", c.\"Id\"";
             rows.Add(new ResidentScenario.Row(name,
-                await Load.SequentialAsync(name, http, perTeam.Select(t => $"/api/chronic/worklist?list={list}&teamId={t}").ToList()),
-                await Load.SequentialCallsAsync("handler " + name, perTeam, t => workList.HandleAsync(staff, list, null, null, t, null)),
+                await Load.SequentialAsync(name, http, perTeam.Select(t => $"/api/chronic/worklist?list={list}&teamId={t}&pageSize={size}").ToList()),
+                await Load.SequentialCallsAsync("handler " + name, perTeam, t => workList.HandleAsync(staff, list, null, null, t, null, pageSize: size)),
                 await Load.SequentialRawAsync("raw " + name, raw, rawSql, perTeam.Select(t => new Dictionary<string, object>
                 {
                     ["d"] = P(districtId), ["team"] = P(t), ["w"] = D(Today.AddDays(7)), ["t"] = D(Today),

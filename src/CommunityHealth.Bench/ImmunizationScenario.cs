@@ -131,17 +131,22 @@ public static class ImmunizationScenario
 
         var stationIds = stations.OrderBy(s => s.DivisionCode).Select(s => s.Id).ToList();
         var perStation = Enumerable.Range(0, 200).Select(i => stationIds[i % stationIds.Count]).ToList();
-        foreach (var (name, window) in new[] { ("station due this week", WorkListWindow.Week), ("station overdue list", WorkListWindow.Overdue) })
+        // the first page (100 rows, the list's default) and the total, as a nurse opens it; the whole list (up to 2,000 rows) as printed
+        foreach (var (name, window, size) in new[]
+                 {
+                     ("station due this week, first page", WorkListWindow.Week, 100), ("station overdue list, first page", WorkListWindow.Overdue, 100),
+                     ("station due this week, whole list (print)", WorkListWindow.Week, VaccinationWorkList.MaxRows),
+                 })
         {
             var rawSql = "SELECT v.\"Id\", r.\"Name\", r.\"Sex\", v.\"BirthDate\", v.\"CertificateNumber\", v.\"GuardianName\", v.\"GuardianPhone\", v.\"NextDueDoses\", v.\"NextDueDate\", v.\"NextOverdueDate\", v.\"LastContactOn\", v.\"OrganizationId\", v.\"TeamId\" " +
                          "FROM vaccinees v JOIN residents r ON r.\"Id\" = v.\"ResidentId\" WHERE v.\"DistrictId\" = @d AND v.\"OrganizationId\" = @o AND v.\"Status\" = 0 AND " +
                          (window == WorkListWindow.Week ? "v.\"NextDueDate\" <= @t " : "v.\"NextDueDate\" <= @u AND v.\"NextOverdueDate\" <= @u ") +
-                         "AND r.\"Status\" = 1 ORDER BY v.\"NextDueDate\", v.\"Id\" LIMIT 2000; " +
+                         $"AND r.\"Status\" = 1 ORDER BY v.\"NextDueDate\", v.\"Id\" LIMIT {size}; " +
                          "SELECT COUNT(*) FROM vaccinees v WHERE v.\"DistrictId\" = @d AND v.\"OrganizationId\" = @o AND v.\"Status\" = 0 AND " +
                          (window == WorkListWindow.Week ? "v.\"NextDueDate\" <= @t" : "v.\"NextDueDate\" <= @u AND v.\"NextOverdueDate\" <= @u");
             rows.Add(new ResidentScenario.Row(name,
-                await Load.SequentialAsync(name, http, perStation.Select(o => $"/api/vaccination/worklist?window={window}&organizationId={o}").ToList()),
-                await Load.SequentialCallsAsync("handler " + name, perStation, o => workList.HandleAsync(staff, window, o, null, null)),
+                await Load.SequentialAsync(name, http, perStation.Select(o => $"/api/vaccination/worklist?window={window}&organizationId={o}&pageSize={size}").ToList()),
+                await Load.SequentialCallsAsync("handler " + name, perStation, o => workList.HandleAsync(staff, window, o, null, null, pageSize: size)),
                 await Load.SequentialRawAsync("raw " + name, raw, rawSql, perStation.Select(o => new Dictionary<string, object>
                 {
                     ["d"] = P(districtId), ["o"] = P(o), ["t"] = Iso(Today.AddDays(7), provider), ["u"] = Iso(Today, provider),

@@ -221,6 +221,45 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Work_lists_answer_one_page_with_the_total_and_refuse_bad_paging()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        string station = "";
+        for (var i = 0; i < 3; i++)
+        {
+            (var resident, station) = await ResidentAsync(doctor, Today.AddYears(-60 - i));
+            await RegisterAsync(doctor, resident, "Hypertension", registered: Today.AddMonths(-5));
+            Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, resident, Today.AddMonths(-4).AddDays(i), 160, 95)).StatusCode);
+        }
+        var url = $"/api/chronic/worklist?list=Overdue&organizationId={station}";
+        var whole = await doctor.GetJsonAsync(url + "&pageSize=2000");
+        var total = whole.GetProperty("total").GetInt32();
+        var all = whole.GetProperty("rows").Items().Select(r => r.Str("residentId") + r.Str("programme")).ToList();
+        Assert.True(total >= 3);
+        Assert.Equal(total, all.Count);
+        // pages of two, in order, together the whole list; each carries the total
+        var paged = new List<string>();
+        for (var page = 1; page <= (total + 1) / 2; page++)
+        {
+            var p = await doctor.GetJsonAsync(url + $"&page={page}&pageSize=2");
+            Assert.Equal(total, p.GetProperty("total").GetInt32());
+            Assert.Equal(page, p.GetProperty("page").GetInt32());
+            Assert.Equal(2, p.GetProperty("pageSize").GetInt32());
+            paged.AddRange(p.GetProperty("rows").Items().Select(r => r.Str("residentId") + r.Str("programme")));
+        }
+        Assert.Equal(all, paged);
+        var beyond = await doctor.GetJsonAsync(url + $"&page={(total + 1) / 2 + 1}&pageSize=2");
+        Assert.Empty(beyond.GetProperty("rows").Items());
+        Assert.Equal(total, beyond.GetProperty("total").GetInt32());
+        Assert.Equal(100, (await doctor.GetJsonAsync(url)).GetProperty("pageSize").GetInt32());
+        // bad paging: a Chinese message at the field
+        await ProblemAssert.FieldErrorAsync(await doctor.GetAsync(url + "&page=0"), "page");
+        await ProblemAssert.FieldErrorAsync(await doctor.GetAsync(url + "&pageSize=0"), "pageSize");
+        await ProblemAssert.FieldErrorAsync(await doctor.GetAsync(url + "&pageSize=2001"), "pageSize");
+        await ProblemAssert.FieldErrorAsync(await doctor.GetAsync(url + "&page=2000000"), "page");
+    }
+
+    [Fact]
     public async Task Work_lists_show_due_overdue_uncontrolled_unscreened_confirming_and_unregistered_people()
     {
         var doctor = await app.ClientAsync("doctor1");

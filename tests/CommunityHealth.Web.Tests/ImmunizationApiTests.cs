@@ -246,6 +246,31 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_due_list_answers_one_page_with_the_total_and_refuses_bad_paging()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        for (var i = 0; i < 3; i++) await ChildAsync(nurse, Today.AddMonths(-3).AddDays(-i)); // no doses at 3 months: overdue
+        const string url = "/api/vaccination/worklist?window=Overdue";
+        var whole = await nurse.GetJsonAsync(url + "&pageSize=2000");
+        var total = whole.GetProperty("total").GetInt32();
+        var all = whole.GetProperty("rows").Items().Select(r => r.Str("vaccineeId")).ToList();
+        Assert.True(total >= 3);
+        Assert.Equal(total, all.Count);
+        var paged = new List<string>();
+        for (var page = 1; page <= (total + 1) / 2; page++)
+        {
+            var p = await nurse.GetJsonAsync(url + $"&page={page}&pageSize=2");
+            Assert.Equal(total, p.GetProperty("total").GetInt32());
+            Assert.Equal(page, p.GetProperty("page").GetInt32());
+            paged.AddRange(p.GetProperty("rows").Items().Select(r => r.Str("vaccineeId")));
+        }
+        Assert.Equal(all, paged);
+        Assert.Empty((await nurse.GetJsonAsync(url + $"&page={(total + 1) / 2 + 1}&pageSize=2")).GetProperty("rows").Items());
+        await ProblemAssert.FieldErrorAsync(await nurse.GetAsync(url + "&page=0"), "page");
+        await ProblemAssert.FieldErrorAsync(await nurse.GetAsync(url + "&pageSize=5000"), "pageSize");
+    }
+
+    [Fact]
     public async Task Adverse_events_contacts_and_moving_away()
     {
         var nurse = await app.ClientAsync("nurse1");

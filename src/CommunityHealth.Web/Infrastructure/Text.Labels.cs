@@ -93,6 +93,7 @@ public static partial class Text
         ["共 {0} 条"] = "{0} entries",
         ["上一页"] = "Previous",
         ["下一页"] = "Next",
+        ["第 {0} / {1} 页"] = "Page {0} of {1}",
         ["没有符合条件的记录"] = "No matching entries",
         ["密码已重置"] = "Password reset",
         ["账号已解锁"] = "Account unlocked",

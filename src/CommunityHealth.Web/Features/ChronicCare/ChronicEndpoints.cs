@@ -46,10 +46,12 @@ public static class ChronicEndpoints
             (await h.RecordReferralResultAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
             .WithSummary("The referral's result: 1 到位, 2 不到位, or cancel").Produces<ReferralDto>().ProducesValidationProblem();
 
-        g.MapGet("/worklist", async (ChronicList? list, Programme? programme, Guid? organizationId, Guid? teamId, Guid? doctorId, DateOnly? asOf, CurrentUser user,
-                ChronicWorkList h, CancellationToken ct) =>
-            (await h.HandleAsync(await user.GetAsync(), list ?? ChronicList.Week, programme, organizationId, teamId, doctorId, asOf, ct: ct)).ToResult(TypedResults.Ok))
-            .WithSummary("Week (due within 7 days), Overdue, Uncontrolled, NoExam, NotSeen (3 months), Screening (35+ without BP this year), Confirming, Unregistered")
+        g.MapGet("/worklist", async (ChronicList? list, Programme? programme, Guid? organizationId, Guid? teamId, Guid? doctorId, DateOnly? asOf, int? page,
+                int? pageSize, CurrentUser user, ChronicWorkList h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), list ?? ChronicList.Week, programme, organizationId, teamId, doctorId, asOf, page, pageSize, ct))
+            .ToResult(TypedResults.Ok))
+            .WithSummary("Week (due within 7 days), Overdue, Uncontrolled, NoExam, NotSeen (3 months), Screening (35+ without BP this year), Confirming, " +
+                "Unregistered; one page (page from 1, pageSize 1–2000, default 100) and the total")
             .Produces<ChronicListPage>().ProducesValidationProblem();
         g.MapGet("/indicators", async (DateOnly? from, DateOnly? to, CurrentUser user, ChronicIndicators h, CancellationToken ct) =>
             (await h.ReportAsync(await user.GetAsync(), from, to, ct)).ToResult(TypedResults.Ok))

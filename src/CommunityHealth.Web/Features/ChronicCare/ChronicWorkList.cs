@@ -32,7 +32,7 @@ public sealed record ChronicListRow(
     Guid ResidentId, string Name, string Sex, int Age, string? Phone, Programme? Programme, string ProgrammeName, DateOnly? LastVisitOn, string? LastClass,
     bool? LastControlled, DateOnly? NextVisitOn, int DaysOverdue, string DoctorName, Guid? TeamId, Guid OrganizationId, string OrganizationName, string? Note);
 
-public sealed record ChronicListPage(DateOnly AsOf, ChronicList List, int Total, IReadOnlyList<ChronicListRow> Rows);
+public sealed record ChronicListPage(DateOnly AsOf, ChronicList List, int Total, int Page, int PageSize, IReadOnlyList<ChronicListRow> Rows);
 
 /// <summary>
 /// Team and doctor work lists. Follow-up lists are index ranges over the registrations' stored next visit dates and last
@@ -43,21 +43,24 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
     public const int MaxRows = 2000;
 
     public async Task<Outcome<ChronicListPage>> HandleAsync(StaffContext staff, ChronicList list, Programme? programme, Guid? organizationId, Guid? teamId,
-        Guid? doctorId, DateOnly? asOf = null, int take = MaxRows, CancellationToken ct = default)
+        Guid? doctorId, DateOnly? asOf = null, int? page = null, int? pageSize = null, CancellationToken ct = default)
     {
         var today = asOf ?? clock.Today();
         if (!Enum.IsDefined(list)) return new Invalid("list", "error.code_unknown");
+        var paging = PageRequest.Of(page, pageSize, MaxRows);
+        if (!paging.IsSuccess) return paging.Error!;
+        var pg = paging.Value;
         await using var db = dbs.For(staff);
-        take = Math.Clamp(take, 1, MaxRows);
         var (total, rows) = list <= ChronicList.NotSeen
-            ? await RegistrationListAsync(db, list, programme, organizationId, teamId, doctorId, today, take, ct)
-            : await ResidentListAsync(db, list, programme, organizationId, teamId, today, take, ct);
+            ? await RegistrationListAsync(db, list, programme, organizationId, teamId, doctorId, today, pg, ct)
+            : await ResidentListAsync(db, list, programme, organizationId, teamId, today, pg, ct);
         var names = await organizations.NamesAsync(rows.Select(r => r.OrganizationId), ct);
-        return new ChronicListPage(today, list, total, rows.Select(r => r with { OrganizationName = names.GetValueOrDefault(r.OrganizationId, "") }).ToList());
+        return new ChronicListPage(today, list, total, pg.Page, pg.PageSize,
+            rows.Select(r => r with { OrganizationName = names.GetValueOrDefault(r.OrganizationId, "") }).ToList());
     }
 
     private static async Task<(int, List<ChronicListRow>)> RegistrationListAsync(HealthDbContext db, ChronicList list, Programme? programme, Guid? org, Guid? team,
-        Guid? doctor, DateOnly today, int take, CancellationToken ct)
+        Guid? doctor, DateOnly today, PageRequest page, CancellationToken ct)
     {
         var q = db.ChronicRegistrations.AsNoTracking().Where(r => r.Status == RegistrationStatus.Active);
         if (org is { } o) q = q.Where(r => r.OrganizationId == o);
@@ -77,7 +80,8 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         var total = await q.CountAsync(ct);
         var ordered = list is ChronicList.Week or ChronicList.Overdue ? q.OrderBy(r => r.NextVisitOn).ThenBy(r => r.Id)
             : list == ChronicList.NotSeen ? q.OrderBy(r => r.LastVisitOn).ThenBy(r => r.Id) : q.OrderBy(r => r.ResidentId).ThenBy(r => r.Programme);
-        var rows = await ordered.Take(take)
+        if (page.Skip >= total) return (total, []);
+        var rows = await ordered.Skip(page.Skip).Take(page.PageSize)
             .Join(db.Residents.Where(x => x.Status == ResidentStatus.Active), r => r.ResidentId, x => x.Id, (r, x) => new
             {
                 r.ResidentId, x.Name, x.Sex, x.BirthDate, x.Phone, r.Programme, r.LastVisitOn, r.LastClass, r.LastControlled, r.NextVisitOn, r.DoctorName, r.TeamId,
@@ -90,7 +94,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
     }
 
     private static async Task<(int, List<ChronicListRow>)> ResidentListAsync(HealthDbContext db, ChronicList list, Programme? programme, Guid? org, Guid? team,
-        DateOnly today, int take, CancellationToken ct)
+        DateOnly today, PageRequest page, CancellationToken ct)
     {
         var rules = ChronicRuleSet.For(today);
         var q = db.Residents.AsNoTracking().Where(r => r.Status == ResidentStatus.Active);
@@ -124,7 +128,12 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 }
         }
         var total = await q.CountAsync(ct);
-        var people = await q.OrderBy(r => r.BirthDate).ThenBy(r => r.Id).Take(take)
+        // the confirming list is judged by the screening rule in memory: its candidates (a few hundred per team) are read
+        // up to the largest page and paged after judging, so its total counts only the people it shows
+        var judged = list == ChronicList.Confirming;
+        if (!judged && page.Skip >= total) return (total, []);
+        var window = judged ? q.OrderBy(r => r.BirthDate).ThenBy(r => r.Id).Take(MaxRows) : q.OrderBy(r => r.BirthDate).ThenBy(r => r.Id).Skip(page.Skip).Take(page.PageSize);
+        var people = await window
             .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.Phone, r.TeamId, r.OrganizationId }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var notes = new Dictionary<Guid, string>();
@@ -153,6 +162,6 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         }
         var rows = people.Where(p => keep.Contains(p.Id)).Select(p => new ChronicListRow(p.Id, p.Name, p.Sex, Age.CompletedYears(p.BirthDate, today), p.Phone, null, "",
             null, null, null, null, 0, "", p.TeamId, p.OrganizationId, "", notes.GetValueOrDefault(p.Id))).ToList();
-        return (list == ChronicList.Confirming ? rows.Count : total, rows);
+        return judged ? (rows.Count, rows.Skip(page.Skip).Take(page.PageSize).ToList()) : (total, rows);
     }
 }

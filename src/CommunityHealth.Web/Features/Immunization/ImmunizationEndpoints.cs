@@ -69,9 +69,11 @@ public static class ImmunizationEndpoints
             .WithTags("Immunization").WithSummary("The 30-minute observation after the dose").Produces<DoseDto>().ProducesValidationProblem();
 
         var v = api.MapGroup("/vaccination").WithTags("Immunization");
-        v.MapGet("/worklist", async (WorkListWindow? window, Guid? organizationId, Guid? teamId, string? ageGroup, DateOnly? asOf, CurrentUser user, VaccinationWorkList h, CancellationToken ct) =>
-            (await h.HandleAsync(await user.GetAsync(), window ?? WorkListWindow.Week, organizationId, teamId, ageGroup, asOf, ct: ct)).ToResult(TypedResults.Ok))
-            .WithSummary("Children due this week (Week), due (Due) or overdue (Overdue), per station, team and age group (0-1, 1-3, 3-7, 7-18)")
+        v.MapGet("/worklist", async (WorkListWindow? window, Guid? organizationId, Guid? teamId, string? ageGroup, DateOnly? asOf, int? page, int? pageSize,
+                CurrentUser user, VaccinationWorkList h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), window ?? WorkListWindow.Week, organizationId, teamId, ageGroup, asOf, page, pageSize, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Children due this week (Week), due (Due) or overdue (Overdue), per station, team and age group (0-1, 1-3, 3-7, 7-18); " +
+                "one page (page from 1, pageSize 1–2000, default 100) and the total")
             .Produces<WorkListPage>().ProducesValidationProblem();
         v.MapGet("/coverage", async (int cohort, DateOnly? asOf, CurrentUser user, Coverage h, CancellationToken ct) =>
             (await h.ReportAsync(await user.GetAsync(), cohort, asOf, ct)).ToResult(TypedResults.Ok))

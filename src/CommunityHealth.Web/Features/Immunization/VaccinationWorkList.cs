@@ -15,7 +15,7 @@ public sealed record WorkListRow(
     Guid VaccineeId, Guid ResidentId, string Name, string Sex, DateOnly BirthDate, string Age, string CertificateNumber, string GuardianName,
     string GuardianPhone, string DueDoses, DateOnly DueDate, bool Overdue, int DaysOverdue, DateOnly? LastContactOn, Guid OrganizationId, string OrganizationName, Guid? TeamId);
 
-public sealed record WorkListPage(DateOnly AsOf, WorkListWindow Window, int Total, IReadOnlyList<WorkListRow> Rows);
+public sealed record WorkListPage(DateOnly AsOf, WorkListWindow Window, int Total, int Page, int PageSize, IReadOnlyList<WorkListRow> Rows);
 
 /// <summary>
 /// Due-this-week and overdue lists: an index range over the stored next due dates of active children
@@ -33,9 +33,12 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
     };
 
     public async Task<Outcome<WorkListPage>> HandleAsync(StaffContext staff, WorkListWindow window, Guid? organizationId, Guid? teamId, string? ageGroup,
-        DateOnly? asOf = null, int take = MaxRows, CancellationToken ct = default)
+        DateOnly? asOf = null, int? page = null, int? pageSize = null, CancellationToken ct = default)
     {
         var today = asOf ?? clock.Today();
+        var paging = PageRequest.Of(page, pageSize, MaxRows);
+        if (!paging.IsSuccess) return paging.Error!;
+        var pg = paging.Value;
         if (ageGroup is { Length: > 0 } && !AgeGroups.ContainsKey(ageGroup)) return new Invalid("ageGroup", "error.code_unknown");
         await using var db = dbs.For(staff);
         var q = db.Vaccinees.AsNoTracking().Where(v => v.Status == VaccineeStatus.Active);
@@ -54,7 +57,8 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
             q = q.Where(v => v.BirthDate > bornAfter && v.BirthDate <= bornBy);
         }
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(v => v.NextDueDate).ThenBy(v => v.Id).Take(Math.Clamp(take, 1, MaxRows))
+        if (pg.Skip >= total) return new WorkListPage(today, window, total, pg.Page, pg.PageSize, []);
+        var rows = await q.OrderBy(v => v.NextDueDate).ThenBy(v => v.Id).Skip(pg.Skip).Take(pg.PageSize)
             .Join(db.Residents.Where(r => r.Status == ResidentStatus.Active), v => v.ResidentId, r => r.Id, (v, r) => new { v, r.Name, r.Sex })
             .Select(x => new
             {
@@ -63,7 +67,7 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
             })
             .ToListAsync(ct);
         var orgNames = await organizations.NamesAsync(rows.Select(r => r.OrganizationId), ct);
-        return new WorkListPage(today, window, total, rows.Select(r => new WorkListRow(
+        return new WorkListPage(today, window, total, pg.Page, pg.PageSize, rows.Select(r => new WorkListRow(
             r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, r.GuardianPhone,
             DueText(r.NextDueDoses), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,
             r.LastContactOn, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.TeamId)).ToList());
