@@ -21,6 +21,16 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     /// <summary>Set by the factory for each unit of work; the default sees nothing.</summary>
     public DataScope Scope { get; set; } = DataScope.Nothing;
 
+    private readonly Sqlite.SqliteWriteGate? _gate = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
+        .OfType<Sqlite.SqliteWriteGate>().FirstOrDefault();
+
+    /// <summary>
+    /// Begins an explicit write transaction. On SQLite it runs on the database's one writer connection, whose page cache
+    /// stays warm (docs/decisions/0006); elsewhere it is an ordinary transaction.
+    /// </summary>
+    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct = default) =>
+        _gate is { } gate ? gate.BeginTransactionOnWriterAsync(this, ct) : Database.BeginTransactionAsync(ct);
+
     // Query filters read these members; EF Core turns them into parameters of each query.
     private Guid ScopeDistrictId => Scope.DistrictId ?? Guid.Empty;
     private Guid? ScopeCenterId => Scope.CenterId;

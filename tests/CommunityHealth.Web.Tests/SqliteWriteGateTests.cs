@@ -91,4 +91,59 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         for (var wait = 0; wait < 100 && _gate.Checkpoints == 0; wait++) await Task.Delay(100);
         Assert.True(_gate.Checkpoints >= 1, "no background checkpoint ran");
     }
+
+    [Fact]
+    public async Task Saves_and_write_transactions_run_on_the_writer_and_a_failed_one_leaves_nothing_behind()
+    {
+        var before = _gate.WriterSaves;
+        var first = Entry(1);
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.Add(first);
+            await db.SaveChangesAsync();
+            // the context has its own connection again and reads on
+            Assert.NotEqual(ConnectionStateOpen, db.Database.GetDbConnection().State);
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Id == first.Id));
+        }
+        Assert.Equal(before + 1, _gate.WriterSaves);
+
+        // a save that fails (the same key twice) rolls back completely and the writer serves the next save
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.AddRange(Entry(2), new AuditEntry { Id = first.Id, DistrictId = District, At = DateTime.UtcNow, Entity = "Test", EntityId = "dup", Action = AuditActions.View });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.EntityId == "2"));
+            db.AuditEntries.Add(Entry(3));
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.EntityId == "3"));
+        }
+
+        // an explicit write transaction: committed, rolled back, and abandoned (disposed without commit)
+        foreach (var (end, id, kept) in new[] { ("commit", 4, true), ("rollback", 5, false), ("dispose", 6, false) })
+        {
+            await using (var db = _factory.Create(DataScope.System))
+            await using (var tx = await db.BeginWriteAsync())
+            {
+                db.AuditEntries.Add(Entry(id));
+                await db.SaveChangesAsync();
+                await db.AuditEntries.Where(e => e.EntityId == id.ToString()).ExecuteUpdateAsync(u => u.SetProperty(e => e.Detail, end));
+                if (end == "commit") await tx.CommitAsync();
+                else if (end == "rollback") await tx.RollbackAsync();
+            }
+            await using var check = _factory.Create(DataScope.System);
+            Assert.Equal(kept ? 1 : 0, await check.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Detail == end));
+        }
+        // the gate is free again: a lone statement on another connection passes at once
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            var done = db.AuditEntries.Where(e => e.EntityId == "3").ExecuteUpdateAsync(u => u.SetProperty(e => e.Detail, "free"));
+            Assert.Same(done, await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(10))));
+            Assert.Equal(1, await done);
+        }
+    }
+
+    private const System.Data.ConnectionState ConnectionStateOpen = System.Data.ConnectionState.Open;
 }

@@ -12,6 +12,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
+    /// <summary>What every connection of the application runs once when opened.</summary>
+    public static readonly string Statements = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" + SqliteWriteGate.AutoCheckpointPages + ";";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -27,7 +30,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" + SqliteWriteGate.AutoCheckpointPages + ";";
+        cmd.CommandText = Statements;
         cmd.ExecuteNonQuery();
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } h }) Applied.AddOrUpdate(h, h);
     }

@@ -1,8 +1,10 @@
+using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CommunityHealth.Data.Sqlite;
 
@@ -23,9 +25,23 @@ namespace CommunityHealth.Data.Sqlite;
 /// every <see cref="CheckpointEvery"/> writes the gate starts a passive checkpoint on its own connection in the
 /// background, which runs beside the writer and the readers.
 /// </para>
+/// <para>
+/// One writer connection: in WAL mode a connection drops its whole page cache whenever another connection has
+/// committed since its last transaction, so with every request writing through its own pooled connection each write
+/// began with a cold cache and re-read every B-tree page it touched (measured: most of the time the gate was held).
+/// <c>SaveChanges</c> of a context on a closed connection and outside an explicit transaction — nearly every write of
+/// the application — is therefore moved, for the duration of the save, onto one long-lived connection that only this
+/// gate hands out: it is the only connection that ever commits, so its (larger) cache stays warm. The context gets a
+/// fresh connection of its own back afterwards. Explicit transactions and lone statements stay on their own
+/// connections, behind the same gate.
+/// </para>
 /// </summary>
-public sealed class SqliteWriteGate(string connectionString) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+public sealed class SqliteWriteGate(string connectionString) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, ISaveChangesInterceptor,
+    IDisposable
 {
+    /// <summary>The writer connection's page cache in KiB (SQLite's default for other connections is 2 MB).</summary>
+    public const int WriterCacheKib = 64 * 1024;
+
     /// <summary>The automatic checkpoint's threshold in WAL pages: reached only when the background checkpoints fall behind.</summary>
     public const int AutoCheckpointPages = 20_000;
 
@@ -36,9 +52,12 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
     private readonly ConditionalWeakTable<DbCommand, object> _statements = [];
+    private readonly ConditionalWeakTable<DbContext, object> _onWriter = []; // the context → why it is on the writer
+    private static readonly object ForSave = new(), ForTransaction = new();
+    private SqliteConnection? _writer; // used only while the gate is held
     private int _writesSinceCheckpoint;
     private int _checkpointRunning;
-    private long _writes, _checkpoints;
+    private long _writes, _checkpoints, _writerSaves;
 
     /// <summary>Writes (transactions and lone write statements) that have passed the gate.</summary>
     public long Writes => Interlocked.Read(ref _writes);
@@ -46,10 +65,197 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
     /// <summary>Background checkpoints completed.</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
+    /// <summary>Saves that ran on the writer connection.</summary>
+    public long WriterSaves => Interlocked.Read(ref _writerSaves);
+
+    // ---- SaveChanges: moved onto the writer connection while the gate is held ----
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (CanMove(eventData.Context))
+        {
+            if (!_gate.Wait(MaxWait)) throw Timeout();
+            MoveToWriter(eventData.Context!, ForSave);
+        }
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (CanMove(eventData.Context))
+        {
+            if (!await _gate.WaitAsync(MaxWait, cancellationToken)) throw Timeout();
+            MoveToWriter(eventData.Context!, ForSave);
+        }
+        return result;
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        MoveBack(eventData.Context, ForSave);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        MoveBack(eventData.Context, ForSave);
+        return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => MoveBack(eventData.Context, ForSave);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        MoveBack(eventData.Context, ForSave);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => MoveBack(eventData.Context, ForSave);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        MoveBack(eventData.Context, ForSave);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Only a save that would open its own connection and begin its own transaction (or none) moves.</summary>
+    private static bool CanMove(DbContext? context) =>
+        context is not null && context.ChangeTracker.HasChanges() && context.Database.CurrentTransaction is null
+        && context.Database.GetDbConnection() is { State: ConnectionState.Closed };
+
+    /// <summary>
+    /// An explicit write transaction on the writer connection: the gate is held from here until the transaction is
+    /// committed, rolled back or disposed; reads and saves of the context in between run on the writer. A context that
+    /// already has its connection open (or a transaction) begins an ordinary transaction, which takes the gate as usual.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginTransactionOnWriterAsync(DbContext context, CancellationToken ct = default)
+    {
+        if (context.Database.CurrentTransaction is not null || context.Database.GetDbConnection() is not { State: ConnectionState.Closed })
+            return await context.Database.BeginTransactionAsync(ct);
+        if (!await _gate.WaitAsync(MaxWait, ct)) throw Timeout();
+        MoveToWriter(context, ForTransaction);
+        try
+        {
+            return new WriterTransaction(await context.Database.BeginTransactionAsync(ct), () => MoveBack(context, ForTransaction));
+        }
+        catch
+        {
+            MoveBack(context, ForTransaction);
+            throw;
+        }
+    }
+
+    /// <summary>The context's transaction on the writer; its end (commit, rollback or disposal) hands the writer back.</summary>
+    private sealed class WriterTransaction(IDbContextTransaction inner, Action end) : IDbContextTransaction
+    {
+        private int _ended;
+
+        public Guid TransactionId => inner.TransactionId;
+
+        public void Commit()
+        {
+            inner.Commit();
+            End();
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            await inner.CommitAsync(cancellationToken);
+            End();
+        }
+
+        public void Rollback()
+        {
+            inner.Rollback();
+            End();
+        }
+
+        public async Task RollbackAsync(CancellationToken cancellationToken = default)
+        {
+            await inner.RollbackAsync(cancellationToken);
+            End();
+        }
+
+        public void Dispose()
+        {
+            inner.Dispose();
+            End();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await inner.DisposeAsync();
+            End();
+        }
+
+        private void End()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0) end();
+        }
+    }
+
+    private void MoveToWriter(DbContext context, object reason)
+    {
+        try
+        {
+            if (_writer is not { State: ConnectionState.Open })
+            {
+                _writer?.Dispose();
+                _writer = new SqliteConnection(connectionString);
+                _writer.Open();
+                using var cmd = _writer.CreateCommand();
+                cmd.CommandText = SqlitePragmas.Statements + $"PRAGMA cache_size=-{WriterCacheKib};";
+                cmd.ExecuteNonQuery();
+            }
+            context.Database.SetDbConnection(_writer, contextOwnsConnection: false);
+            _onWriter.AddOrUpdate(context, reason);
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
+    private void MoveBack(DbContext? context, object reason)
+    {
+        if (context is null || !_onWriter.TryGetValue(context, out var why) || why != reason) return;
+        _onWriter.Remove(context);
+        try
+        {
+            // a save that failed mid-way has rolled back; make sure nothing is left open on the shared writer
+            if (_writer is { State: ConnectionState.Open } w && SQLitePCL.raw.sqlite3_get_autocommit(w.Handle) == 0)
+            {
+                using var cmd = w.CreateCommand();
+                cmd.CommandText = "ROLLBACK;";
+                cmd.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            _writer?.Dispose();
+            _writer = null; // reopened by the next save
+        }
+        finally
+        {
+            context.Database.SetDbConnection(new SqliteConnection(connectionString), contextOwnsConnection: true);
+            Interlocked.Increment(ref _writerSaves);
+            Released();
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _gate.Dispose();
+    }
+
     // ---- transactions: the gate is held from BEGIN to COMMIT/ROLLBACK ----
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
+        if (ReferenceEquals(connection, _writer)) return result; // the save that holds the gate
         if (!_gate.Wait(MaxWait)) throw Timeout();
         _holders.AddOrUpdate(connection, this);
         return result;
@@ -58,6 +264,7 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        if (ReferenceEquals(connection, _writer)) return result; // the save that holds the gate
         if (!await _gate.WaitAsync(MaxWait, cancellationToken)) throw Timeout();
         _holders.AddOrUpdate(connection, this);
         return result;
@@ -213,7 +420,7 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
     }
 
     private bool NeedsGate(DbCommand command) =>
-        command.Connection is { } c && !_holders.TryGetValue(c, out _) && IsWrite(command.CommandText);
+        command.Connection is { } c && !ReferenceEquals(c, _writer) && !_holders.TryGetValue(c, out _) && IsWrite(command.CommandText);
 
     private void EnterStatement(DbCommand command)
     {

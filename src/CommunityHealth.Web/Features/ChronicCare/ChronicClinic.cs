@@ -69,7 +69,7 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         };
         db.ChronicRegistrations.Add(reg);
         db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "chronic." + programme, null, Text.Get("chronic.registered", ProgrammeName(programme))));
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(ct))
         {
             await ChronicStats.CopyRegistrationAsync(db, reg, ct); // a re-registration: earlier visits' rows now belong to it
             await db.SaveChangesAsync(ct);
@@ -99,7 +99,7 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == reg.ResidentId, ct);
         db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "chronic." + reg.Programme, Text.Get("chronic.registered", ProgrammeName(reg.Programme)),
             Text.Get("chronic.deregistered", ChronicCodes.DeregisterReason.Find(cmd.Reason)?.Zh ?? "", on.ToString("yyyy-MM-dd"))));
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(ct))
         {
             await ChronicStats.CopyRegistrationAsync(db, reg, ct);
             await db.SaveChangesAsync(ct);
@@ -119,16 +119,7 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
     public async Task<Outcome<ChronicVisitDto>> RecordVisitAsync(StaffContext staff, Guid residentId, RecordChronicVisit cmd, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
-        // one round trip for what the visit reads besides its history: the resident, the active registrations and the visit
-        // year's stored indicator rows (both tracked, both updated), and the latest measured height for the BMI
-        var visitYear = (cmd.VisitDate ?? Today).Year;
-        var resident = await db.Residents.Where(r => r.Id == residentId).Select(r => new
-        {
-            r.Id, r.DistrictId, r.CenterId, r.OrganizationId, r.BirthDate, r.Status,
-            Height = db.Examinations.Where(e => e.ResidentId == r.Id && e.HeightCm != null).OrderByDescending(e => e.ExamDate).Select(e => e.HeightCm).FirstOrDefault(),
-            Registrations = db.ChronicRegistrations.Where(c => c.ResidentId == r.Id && c.Status == RegistrationStatus.Active).ToList(),
-            Stats = db.ChronicMonthStats.Where(x => x.ResidentId == r.Id && x.Year == visitYear).ToList(),
-        }).FirstOrDefaultAsync(ct);
+        var resident = await VisitSubjectAsync(db, residentId, (cmd.VisitDate ?? Today).Year, ct);
         if (resident is null) return new NotFound("Resident", residentId.ToString());
         if (!CanWrite(staff)) return new Forbidden();
         var regs = resident.Registrations;
@@ -218,6 +209,36 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
         audit.Record(staff, "ChronicVisit", visit.Id.ToString(), AuditActions.Create,
             $"resident {residentId} {date:yyyy-MM-dd}{(visit.Urgent ? " urgent" : "")}{(overridden.Count > 0 ? $" override {string.Join(',', overridden.Select(o => $"{o.Programme}={o.Class}"))}: {visit.OverrideReason}" : "")}");
         return ToDto(visit, null);
+    }
+
+    /// <summary>What a visit reads besides its history: the resident, the active registrations and the visit year's stored rows (both tracked, both updated), the latest measured height.</summary>
+    private sealed record VisitSubject(Guid Id, Guid DistrictId, Guid? CenterId, Guid OrganizationId, DateOnly BirthDate, ResidentStatus Status, decimal? Height,
+        List<ChronicRegistration> Registrations, List<ChronicMonthStat> Stats);
+
+    private static async Task<VisitSubject?> VisitSubjectAsync(HealthDbContext db, Guid residentId, int visitYear, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            // a server database: one round trip (its statements are prepared once per connection)
+            var r = await db.Residents.Where(r => r.Id == residentId).Select(r => new
+            {
+                r.Id, r.DistrictId, r.CenterId, r.OrganizationId, r.BirthDate, r.Status,
+                Height = db.Examinations.Where(e => e.ResidentId == r.Id && e.HeightCm != null).OrderByDescending(e => e.ExamDate).Select(e => e.HeightCm).FirstOrDefault(),
+                Registrations = db.ChronicRegistrations.Where(c => c.ResidentId == r.Id && c.Status == RegistrationStatus.Active).ToList(),
+                Stats = db.ChronicMonthStats.Where(x => x.ResidentId == r.Id && x.Year == visitYear).ToList(),
+            }).FirstOrDefaultAsync(ct);
+            return r is null ? null : new VisitSubject(r.Id, r.DistrictId, r.CenterId, r.OrganizationId, r.BirthDate, r.Status, r.Height, r.Registrations, r.Stats);
+        }
+        // SQLite runs in process, so a round trip costs nothing, while preparing the combined statement (two nested
+        // collections) cost ~0.6 ms of CPU per visit in a profile — four plain statements instead
+        var x = await db.Residents.Where(r => r.Id == residentId).Select(r => new { r.Id, r.DistrictId, r.CenterId, r.OrganizationId, r.BirthDate, r.Status })
+            .FirstOrDefaultAsync(ct);
+        if (x is null) return null;
+        var height = await db.Examinations.Where(e => e.ResidentId == residentId && e.HeightCm != null).OrderByDescending(e => e.ExamDate).Select(e => e.HeightCm)
+            .FirstOrDefaultAsync(ct);
+        var registrations = await db.ChronicRegistrations.Where(c => c.ResidentId == residentId && c.Status == RegistrationStatus.Active).ToListAsync(ct);
+        var stats = await db.ChronicMonthStats.Where(s => s.ResidentId == residentId && s.Year == visitYear).ToListAsync(ct);
+        return new VisitSubject(x.Id, x.DistrictId, x.CenterId, x.OrganizationId, x.BirthDate, x.Status, height, registrations, stats);
     }
 
     /// <summary>A visit recorded before later ones: the later visits' chain (consecutive count, referral, next date) is judged again.</summary>

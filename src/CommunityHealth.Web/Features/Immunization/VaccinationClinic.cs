@@ -209,7 +209,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         }
         if (v.ToError() is { } warned) return warned;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         foreach (var group in doses.Where(d => d.LotId is not null).GroupBy(d => d.LotId!.Value))
         {
             var count = group.Count();

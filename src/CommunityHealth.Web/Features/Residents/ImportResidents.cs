@@ -49,7 +49,7 @@ public sealed class ImportResidents(ScopedDb dbs, AuditLog audit, TimeProvider c
                 .SelectMany(r => r.Result.Messages.Select(m => new FieldError($"rows[{r.Row}]", "error.import.row", r.Row, m))).ToArray());
 
         await using var db = dbs.For(staff);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var created = new List<Resident>();

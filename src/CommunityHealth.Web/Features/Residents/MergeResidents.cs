@@ -79,7 +79,7 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         if (v.ToError() is { } invalid) return invalid;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var moves = new MergeMoves();
         await ResidentRows.CollectAsync(db, dup!.Id, moves, ct);
         await ResidentRows.MoveAsync(db, moves, dup.Id, survivor, ct);
@@ -118,7 +118,7 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         var survivor = await db.Residents.FirstAsync(x => x.Id == merge.SurvivorId, ct);
         var dup = await db.Residents.FirstAsync(x => x.Id == merge.MergedId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         await ResidentRows.MoveAsync(db, merge.Moves, survivor.Id, dup, ct);
         await ChronicStats.RebuildAsync(db, survivor.Id, now, ct);
         await ChronicStats.RebuildAsync(db, dup.Id, now, ct);

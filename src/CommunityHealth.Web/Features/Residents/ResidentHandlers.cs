@@ -59,7 +59,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         r.PossibleDuplicate = candidates.Any(db.Scope.Contains);
 
         // The counter row is locked from here to commit: keep this span to the number and the inserts.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var number = await RecordNumbers.NextAsync(db, org.DistrictId, HealthRecordNumber.PrefixFor(org.DivisionCode), ct);
         if (number is null) return new Invalid("organizationId", "error.resident.numbers_exhausted");
         r.RecordNumber = number;
@@ -149,7 +149,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (oldOrg, oldTeam) = (r.OrganizationId, r.TeamId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         // the history moves with the resident so the new organisation sees it and keeps the resident on its work lists
         await ResidentRows.RelocateAsync(db, r.Id, org.CenterId, org.Id, cmd.TeamId, ct);
         r.CenterId = org.CenterId;
@@ -187,7 +187,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         var today = Today;
         var now = clock.GetUtcNow().UtcDateTime;
         var oldHousehold = r.HouseholdId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         foreach (var m in await db.HouseholdMembers.Where(m => m.ResidentId == r.Id && m.To == null).ToListAsync(ct)) m.To = today;
         if (oldHousehold is { } old && await db.Households.FirstOrDefaultAsync(h => h.Id == old, ct) is { } previous && previous.HeadId == r.Id)
             previous.HeadId = null; // the household keeps its history; a new head is chosen by moving or re-registering members
