@@ -15,7 +15,8 @@ public static class PostgresServer
     private static string? _dataDir;
 
     /// <summary>
-    /// Set before first use to run a durable, production-like server (fsync on, 1 GB shared buffers), as the
+    /// Set before first use to run a durable, production-like server (fsync on, 1 GB shared buffers, full-page images in
+    /// the WAL compressed with lz4 — a measured +7–13 % on the write rows at 100,000 residents), as the
     /// benchmark does; tests keep the default fsync=off, which is only for throwaway clusters.
     /// </summary>
     public static bool Durable { get; set; }
@@ -37,7 +38,7 @@ public static class PostgresServer
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres:postgres {root}");
         Pg(bin, "initdb", $"-D {_dataDir} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
-        var settings = Durable ? "-c shared_buffers=1GB -c max_wal_size=4GB" : "-c fsync=off";
+        var settings = Durable ? "-c shared_buffers=1GB -c max_wal_size=4GB -c wal_compression=lz4" : "-c fsync=off";
         // diagnostics: PG_EXTRA_SETTINGS adds server settings (e.g. auto_explain), PG_SERVER_LOG keeps the server's log elsewhere
         settings += Environment.GetEnvironmentVariable("PG_EXTRA_SETTINGS") is { Length: > 0 } extra ? " " + extra : "";
         var log = Environment.GetEnvironmentVariable("PG_SERVER_LOG") is { Length: > 0 } keep ? keep : $"{root}/server.log";
