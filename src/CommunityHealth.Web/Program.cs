@@ -22,6 +22,7 @@ builder.WebHost.UseStaticWebAssets(); // _content/* and blazor.web.js under `dot
 
 var (provider, connectionString) = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthData(provider, connectionString);
+if (string.Equals(provider, DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)) builder.Services.AddHostedService<SqliteMaintenance>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddStaffAuthentication();

@@ -146,4 +146,22 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     }
 
     private const System.Data.ConnectionState ConnectionStateOpen = System.Data.ConnectionState.Open;
+
+    [Fact]
+    public async Task Optimize_gathers_missing_statistics_once()
+    {
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.AddRange(Enumerable.Range(0, 300).Select(Entry));
+            await db.SaveChangesAsync();
+        }
+        Assert.True(await _gate.OptimizeAsync());
+        Assert.False(await _gate.OptimizeAsync()); // nothing changed tenfold since
+        await using var db2 = _factory.Create(DataScope.System);
+        var conn = db2.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'audit_entries'";
+        Assert.True((long)(await cmd.ExecuteScalarAsync())! > 0);
+    }
 }

@@ -199,16 +199,7 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
     {
         try
         {
-            if (_writer is not { State: ConnectionState.Open })
-            {
-                _writer?.Dispose();
-                _writer = new SqliteConnection(connectionString);
-                _writer.Open();
-                using var cmd = _writer.CreateCommand();
-                cmd.CommandText = SqlitePragmas.Statements + $"PRAGMA cache_size=-{WriterCacheKib};";
-                cmd.ExecuteNonQuery();
-            }
-            context.Database.SetDbConnection(_writer, contextOwnsConnection: false);
+            context.Database.SetDbConnection(Writer(), contextOwnsConnection: false);
             _onWriter.AddOrUpdate(context, reason);
         }
         catch
@@ -243,6 +234,56 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
             Interlocked.Increment(ref _writerSaves);
             Released();
         }
+    }
+
+    /// <summary>Rows SQLite reads per index when <see cref="OptimizeAsync"/> analyses (bounded, so it takes milliseconds).</summary>
+    public const int AnalysisLimit = 1000;
+
+    /// <summary>
+    /// <c>PRAGMA optimize</c> on the writer, behind the gate: SQLite analyses the tables that were never analysed or whose
+    /// size changed tenfold, reading at most <see cref="AnalysisLimit"/> rows per index. ANALYZE does not change the schema
+    /// cookie, so other connections would keep planning with the statistics they loaded at open; when the statistics
+    /// changed, a throw-away table is created and dropped so every connection reloads them. Returns whether they changed.
+    /// </summary>
+    public async Task<bool> OptimizeAsync(CancellationToken ct = default)
+    {
+        if (!await _gate.WaitAsync(MaxWait, ct)) throw Timeout();
+        try
+        {
+            var writer = Writer();
+            await using var cmd = writer.CreateCommand();
+            cmd.CommandText = "SELECT COALESCE((SELECT group_concat(tbl || idx || stat, ';') FROM sqlite_stat1), '')";
+            string before;
+            try { before = (string)(await cmd.ExecuteScalarAsync(ct))!; }
+            catch (SqliteException) { before = ""; } // no statistics table yet
+            cmd.CommandText = $"PRAGMA analysis_limit={AnalysisLimit}; PRAGMA optimize=0x10002;";
+            await cmd.ExecuteNonQueryAsync(ct);
+            cmd.CommandText = "SELECT COALESCE((SELECT group_concat(tbl || idx || stat, ';') FROM sqlite_stat1), '')";
+            string after;
+            try { after = (string)(await cmd.ExecuteScalarAsync(ct))!; }
+            catch (SqliteException) { after = ""; }
+            if (before == after) return false;
+            cmd.CommandText = "CREATE TABLE __statistics_reload (x); DROP TABLE __statistics_reload;";
+            await cmd.ExecuteNonQueryAsync(ct);
+            return true;
+        }
+        finally
+        {
+            Released();
+        }
+    }
+
+    /// <summary>The writer connection, opened with the application's pragmas and a larger cache; only while the gate is held.</summary>
+    private SqliteConnection Writer()
+    {
+        if (_writer is { State: ConnectionState.Open } w) return w;
+        _writer?.Dispose();
+        _writer = new SqliteConnection(connectionString);
+        _writer.Open();
+        using var cmd = _writer.CreateCommand();
+        cmd.CommandText = SqlitePragmas.Statements + $"PRAGMA cache_size=-{WriterCacheKib};";
+        cmd.ExecuteNonQuery();
+        return _writer;
     }
 
     public void Dispose()
