@@ -39,7 +39,8 @@ public static class DataServiceCollectionExtensions
     public const string Postgres = "Postgres";
 
     /// <summary>Registers <see cref="IHealthDbFactory"/> for the provider.</summary>
-    public static IServiceCollection AddHealthData(this IServiceCollection services, string provider, string connectionString)
+    public static IServiceCollection AddHealthData(this IServiceCollection services, string provider, string connectionString,
+        int sqliteWriterCacheMb = SqliteWriteGate.DefaultWriterCacheMb)
     {
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -49,7 +50,7 @@ public static class DataServiceCollectionExtensions
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            var gate = new SqliteWriteGate(connectionString); // one single writer per database file, shared by every scope level's pool
+            var gate = new SqliteWriteGate(connectionString, sqliteWriterCacheMb); // one single writer per database file, shared by every scope level's pool
             services.AddSingleton(gate);
             services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(level =>
                 Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, gate), level, sp), Sqlite));

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using CommunityHealth.Data;
+using CommunityHealth.Data.Sqlite;
 using CommunityHealth.Web.Components;
 using CommunityHealth.Web.Features.Account;
 using CommunityHealth.Web.Features.Audit;
@@ -21,7 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // _content/* and blazor.web.js under `dotnet run` outside Development
 
 var (provider, connectionString) = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddHealthData(provider, connectionString);
+builder.Services.AddHealthData(provider, connectionString, builder.Configuration.GetValue("Database:WriterCacheMb", SqliteWriteGate.DefaultWriterCacheMb));
 if (string.Equals(provider, DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)) builder.Services.AddHostedService<SqliteMaintenance>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();

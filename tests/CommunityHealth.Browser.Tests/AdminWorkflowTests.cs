@@ -81,6 +81,37 @@ public sealed class AdminWorkflowTests(BrowserApp fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_long_list_is_paged_with_previous_and_next()
+    {
+        // 60 entries about one record: two pages of 50 in the audit log
+        await using (var db = fixture.App.Services.GetRequiredService<IHealthDbFactory>().Create(DataScope.System))
+        {
+            var district = await db.Districts.Select(d => d.Id).FirstAsync();
+            db.AuditEntries.AddRange(Enumerable.Range(0, 60).Select(i => new CommunityHealth.Data.Entities.AuditEntry
+            {
+                Id = Guid.CreateVersion7(), DistrictId = district, At = DateTime.UtcNow.AddSeconds(-i), UserName = "admin", Entity = "Resident",
+                EntityId = "pager-check", Action = "view", Detail = $"row {i}",
+            }));
+            await db.SaveChangesAsync();
+        }
+        var page = await SignInAsync("admin", TestApp.AdminPassword);
+        await page.GotoAsync(fixture.BaseUrl + "/admin/audit");
+        await page.WaitInteractiveAsync();
+        await page.SetFieldAsync("#audit-entityid", "pager-check");
+        await page.ClickAsync("#audit-search");
+        var pager = page.Locator("[data-testid=pager]");
+        await Expect(pager).ToContainTextAsync("第 1 / 2 页");
+        await Expect(pager.Locator("button", new() { HasText = "上一页" })).ToBeDisabledAsync();
+        await pager.Locator("button", new() { HasText = "下一页" }).ClickAsync();
+        await Expect(pager).ToContainTextAsync("第 2 / 2 页");
+        await Expect(pager.Locator("button", new() { HasText = "下一页" })).ToBeDisabledAsync();
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(10);
+        await pager.Locator("button", new() { HasText = "上一页" }).ClickAsync();
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(50);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_a_chinese_message_and_english_is_switchable()
     {
         var page = await fixture.Browser.NewPageAsync();

@@ -36,11 +36,14 @@ namespace CommunityHealth.Data.Sqlite;
 /// connections, behind the same gate.
 /// </para>
 /// </summary>
-public sealed class SqliteWriteGate(string connectionString) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, ISaveChangesInterceptor,
+public sealed class SqliteWriteGate(string connectionString, int writerCacheMb = SqliteWriteGate.DefaultWriterCacheMb) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, ISaveChangesInterceptor,
     IDisposable
 {
-    /// <summary>The writer connection's page cache in KiB (SQLite's default for other connections is 2 MB).</summary>
-    public const int WriterCacheKib = 64 * 1024;
+    /// <summary>
+    /// The writer connection's page cache in MB by default (SQLite's default for other connections is 2 MB). SQLite
+    /// fills it only as pages are used, so a small database never takes it all.
+    /// </summary>
+    public const int DefaultWriterCacheMb = 256;
 
     /// <summary>The automatic checkpoint's threshold in WAL pages: reached only when the background checkpoints fall behind.</summary>
     public const int AutoCheckpointPages = 20_000;
@@ -281,7 +284,7 @@ public sealed class SqliteWriteGate(string connectionString) : DbConnectionInter
         _writer = new SqliteConnection(connectionString);
         _writer.Open();
         using var cmd = _writer.CreateCommand();
-        cmd.CommandText = SqlitePragmas.Statements + $"PRAGMA cache_size=-{WriterCacheKib};";
+        cmd.CommandText = SqlitePragmas.Statements + $"PRAGMA cache_size=-{Math.Max(2, writerCacheMb) * 1024};";
         cmd.ExecuteNonQuery();
         return _writer;
     }
