@@ -43,7 +43,7 @@ public sealed class SqliteWriteGate(string connectionString, int writerCacheMb =
     /// The writer connection's page cache in MB by default (SQLite's default for other connections is 2 MB). SQLite
     /// fills it only as pages are used, so a small database never takes it all.
     /// </summary>
-    public const int DefaultWriterCacheMb = 256;
+    public const int DefaultWriterCacheMb = 64;
 
     /// <summary>The automatic checkpoint's threshold in WAL pages: reached only when the background checkpoints fall behind.</summary>
     public const int AutoCheckpointPages = 20_000;
