@@ -20,10 +20,35 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
     public async Task<Outcome<ResidentDto>> GetAsync(StaffContext staff, Guid id, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
-        var r = await db.Residents.AsNoTracking().Include(x => x.Conditions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var r = await ReadProfileAsync(db, id, ct);
         if (r is null) return new NotFound("Resident", id.ToString());
         audit.Record(staff, "Resident", id.ToString(), AuditActions.View);
         return ResidentMapping.ToDto(r, Today);
+    }
+
+    /// <summary>
+    /// The resident with their conditions, in scope — one hand-written round trip (docs/decisions/0008): opening a profile is
+    /// a point look-up by key, which EF Core's fixed cost per query would make several times slower than the read itself.
+    /// </summary>
+    internal static async Task<Resident?> ReadProfileAsync(HealthDbContext db, Guid id, CancellationToken ct)
+    {
+        var residents = RowReader<Resident>.For(db);
+        var conditions = RowReader<ResidentCondition>.For(db);
+        try
+        {
+            await using var cmd = await RawReads.CommandAsync(db, "", ct);
+            var scope = cmd.ScopeCondition(db);
+            cmd.Add(db, "@id", id);
+            cmd.CommandText = $"SELECT {residents.Columns} FROM residents WHERE \"Id\" = @id AND {scope}; "
+                + $"SELECT {conditions.Columns} FROM resident_conditions WHERE \"ResidentId\" = @id AND {scope} ORDER BY \"Id\"";
+            await using var rows = await cmd.ExecuteReaderAsync(ct);
+            if (!await rows.ReadAsync(ct)) return null;
+            var r = residents.Read(rows);
+            await rows.NextResultAsync(ct);
+            while (await rows.ReadAsync(ct)) r.Conditions.Add(conditions.Read(rows));
+            return r;
+        }
+        finally { await RawReads.CloseAsync(db); }
     }
 
     public async Task<Outcome<ResidentDto>> RegisterAsync(StaffContext staff, RegisterResident cmd, CancellationToken ct = default)

@@ -50,34 +50,54 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
     public const int MaxResults = 50;
     public const int MaxExport = 10_000;
 
+    /// <summary>What each search kind compares, and the column the index serves the order from.</summary>
+    private static (string Where, string Order) Condition(SearchKind kind) => kind switch
+    {
+        SearchKind.RecordNumber => ("\"RecordNumber\" = @v", "\"Name\""),
+        SearchKind.RecordLast8 => ("\"RecordLast8\" = @v", "\"Name\""),
+        SearchKind.IdNumber => ("\"IdNumber\" = @v", "\"Name\""),
+        SearchKind.IdLast4 => ("\"IdLast4\" = @v", "\"Name\""),
+        SearchKind.IdLast6 => ("\"IdLast6\" = @v", "\"Name\""),
+        SearchKind.Phone => ("\"Phone\" = @v", "\"Name\""),
+        // prefix searches are index range scans: key >= prefix AND key < prefix-with-last-char+1
+        SearchKind.Initials => ("\"NameInitials\" >= @v AND \"NameInitials\" < @u", "\"NameInitials\""),
+        _ => ("\"Name\" >= @v AND \"Name\" < @u", "\"Name\""),
+    };
+
+    private static readonly string[] SummaryColumns =
+    [
+        nameof(Resident.Id), nameof(Resident.Name), nameof(Resident.Sex), nameof(Resident.BirthDate), nameof(Resident.DocumentNumber),
+        nameof(Resident.Phone), nameof(Resident.RecordNumber), nameof(Resident.OrganizationId), nameof(Resident.TeamId), nameof(Resident.Status),
+    ];
+
+    /// <summary>
+    /// One indexed look-up, hand-written (docs/decisions/0008): the search box is the most frequent read of the system and a
+    /// point look-up takes a few hundredths of a millisecond, less than EF Core's fixed cost per query. The scope is the same
+    /// equality on the key columns as the query filters'; <c>ScopeTests</c> and the search tests hold both paths to it.
+    /// </summary>
     public async Task<Outcome<IReadOnlyList<ResidentSummary>>> HandleAsync(StaffContext staff, string? text, bool includeClosed = true, CancellationToken ct = default, int limit = MaxResults)
     {
         if (ResidentQuery.Parse(text) is not { } parsed) return new Invalid("q", "error.resident.search_empty");
         await using var db = dbs.For(staff);
-        var q = db.Residents.AsNoTracking().Where(r => r.Status != ResidentStatus.Merged);
-        if (!includeClosed) q = q.Where(r => r.Status == ResidentStatus.Active);
-        var v = parsed.Value;
-        var upper = ResidentQuery.UpperBound(v);
-        q = parsed.Kind switch
+        var reader = RowReader<Resident>.For(db, SummaryColumns);
+        var (where, order) = Condition(parsed.Kind);
+        try
         {
-            SearchKind.RecordNumber => q.Where(r => r.RecordNumber == v),
-            SearchKind.RecordLast8 => q.Where(r => r.RecordLast8 == v),
-            SearchKind.IdNumber => q.Where(r => r.IdNumber == v),
-            SearchKind.IdLast4 => q.Where(r => r.IdLast4 == v),
-            SearchKind.IdLast6 => q.Where(r => r.IdLast6 == v),
-            SearchKind.Phone => q.Where(r => r.Phone == v),
-            // prefix searches are index range scans: key >= prefix AND key < prefix-with-last-char+1
-            SearchKind.Initials => q.Where(r => string.Compare(r.NameInitials, v) >= 0 && string.Compare(r.NameInitials, upper) < 0),
-            _ => q.Where(r => string.Compare(r.Name, v) >= 0 && string.Compare(r.Name, upper) < 0),
-        };
-        var today = clock.Today();
-        // Ordered by the searched key only: the index serves both the range and the order, so LIMIT stops
-        // after 50 rows even for a common surname (ordering by name + birth date would sort every match).
-        q = parsed.Kind == SearchKind.Initials ? q.OrderBy(r => r.NameInitials) : q.OrderBy(r => r.Name);
-        var rows = await q.Take(Math.Clamp(limit, 1, MaxExport))
-            .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber, r.OrganizationId, r.TeamId, r.Status })
-            .ToListAsync(ct);
-        return rows.Select(r => ResidentMapping.Summary(r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber,
-            r.OrganizationId, r.TeamId, r.Status, today)).ToList();
+            await using var cmd = await RawReads.CommandAsync(db, "", ct);
+            var scope = cmd.ScopeCondition(db);
+            cmd.Add(db, "@v", parsed.Value);
+            if (where.Contains("@u", StringComparison.Ordinal)) cmd.Add(db, "@u", ResidentQuery.UpperBound(parsed.Value));
+            cmd.Add(db, "@limit", Math.Clamp(limit, 1, MaxExport));
+            var status = includeClosed ? $"\"Status\" <> {(int)ResidentStatus.Merged}" : $"\"Status\" = {(int)ResidentStatus.Active}";
+            // Ordered by the searched key only: the index serves both the range and the order, so LIMIT stops
+            // after 50 rows even for a common surname (ordering by name + birth date would sort every match).
+            cmd.CommandText = $"SELECT {reader.Columns} FROM residents WHERE {scope} AND {status} AND {where} ORDER BY {order} LIMIT @limit";
+            var today = clock.Today();
+            var list = new List<ResidentSummary>();
+            await using var rows = await cmd.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct)) list.Add(ResidentMapping.Summary(reader.Read(rows), today));
+            return list;
+        }
+        finally { await RawReads.CloseAsync(db); }
     }
 }

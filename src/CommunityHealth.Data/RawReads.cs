@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CommunityHealth.Data;
+
+/// <summary>
+/// Hand-written reads for the hottest point look-ups (docs/decisions/0008): plain ADO.NET commands on the context's
+/// own connection, with the data scope written into the SQL as the same equality conditions the query filters add.
+/// Rows are materialised by <see cref="RowReader{T}"/>, which takes column names and value converters from the EF Core
+/// model, so a column stored through a converter (JSON, code lists, enums) reads back exactly as EF Core reads it.
+/// Use only where the EF Core query's fixed cost dominates; everything else stays in LINQ.
+/// </summary>
+public static class RawReads
+{
+    /// <summary>A command on the context's connection, opened through EF Core (its interceptors run) and closed with <paramref name="db"/>'s <see cref="CloseAsync"/>.</summary>
+    public static async Task<DbCommand> CommandAsync(HealthDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    public static Task CloseAsync(HealthDbContext db) => db.Database.CloseConnectionAsync();
+
+    /// <summary>Adds a parameter in the form the provider stores it (on SQLite a GUID is upper-case text, as EF Core writes it).</summary>
+    public static void Add(this DbCommand cmd, HealthDbContext db, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value switch
+        {
+            null => DBNull.Value,
+            Guid g when db is Sqlite.SqliteHealthDbContext => g.ToString().ToUpperInvariant(),
+            _ => value,
+        };
+        cmd.Parameters.Add(p);
+    }
+
+    /// <summary>
+    /// The scope's conditions on a table's key columns, parameters added to <paramref name="cmd"/> — the same plain equalities
+    /// as the context's query filters (<see cref="HealthDbContext"/>). The system scope has none ("1=1").
+    /// </summary>
+    public static string ScopeCondition(this DbCommand cmd, HealthDbContext db, string alias = "")
+    {
+        var scope = db.Scope;
+        if (scope.DistrictId is not { } district) return "1=1";
+        var prefix = alias.Length == 0 ? "" : alias + ".";
+        cmd.Add(db, "@scope_d", district);
+        var sql = $"{prefix}\"DistrictId\" = @scope_d";
+        if (scope.CenterId is { } center)
+        {
+            cmd.Add(db, "@scope_c", center);
+            sql += $" AND {prefix}\"CenterId\" = @scope_c";
+        }
+        if (scope.OrganizationId is { } org)
+        {
+            cmd.Add(db, "@scope_o", org);
+            sql += $" AND {prefix}\"OrganizationId\" = @scope_o";
+        }
+        return sql;
+    }
+}
+
+/// <summary>
+/// Reads rows of an entity type from a data reader, for the columns it lists in <see cref="Columns"/> (in that order).
+/// Built once per provider context type, entity and column set from the EF Core model: each column is read as the
+/// provider type of its mapping and passed through the mapping's value converter, as EF Core's own materialiser does.
+/// </summary>
+public sealed class RowReader<T> where T : class, new()
+{
+    private static readonly ConcurrentDictionary<(Type Context, string Key), RowReader<T>> Cache = new();
+    private readonly Func<DbDataReader, T> _read;
+
+    private RowReader(string columns, Func<DbDataReader, T> read) { Columns = columns; _read = read; }
+
+    /// <summary>The quoted column list to put after SELECT (optionally each prefixed by an alias).</summary>
+    public string Columns { get; }
+
+    public T Read(DbDataReader reader) => _read(reader);
+
+    /// <summary>All mapped CLR properties of <typeparamref name="T"/>, or only <paramref name="properties"/> (the others keep their defaults).</summary>
+    public static RowReader<T> For(HealthDbContext db, params string[] properties) =>
+        Cache.GetOrAdd((db.GetType(), string.Join(',', properties)), _ => Build(db.Model, properties));
+
+    private static RowReader<T> Build(IModel model, string[] only)
+    {
+        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var props = entity.GetProperties().Where(p => p.PropertyInfo is not null && (only.Length == 0 || only.Contains(p.Name))).ToList();
+        if (only.Length > 0 && props.Count != only.Length)
+            throw new InvalidOperationException($"Unknown properties of {typeof(T).Name}: {string.Join(", ", only.Except(props.Select(p => p.Name)))}");
+        var reader = Expression.Parameter(typeof(DbDataReader), "r");
+        var row = Expression.Variable(typeof(T), "row");
+        var body = new List<Expression> { Expression.Assign(row, Expression.New(typeof(T))) };
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            var converter = p.GetTypeMapping().Converter;
+            var modelType = p.ClrType;
+            var providerType = converter?.ProviderClrType ?? modelType;
+            providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
+            var ordinal = Expression.Constant(i);
+            Expression value = Expression.Call(reader, GetFieldValue.MakeGenericMethod(providerType), ordinal);
+            if (converter is not null)
+            {
+                var from = converter.ConvertFromProviderExpression;
+                value = Expression.Invoke(from, value.Type == from.Parameters[0].Type ? value : Expression.Convert(value, from.Parameters[0].Type));
+            }
+            if (value.Type != modelType) value = Expression.Convert(value, modelType);
+            var read = Expression.Condition(Expression.Call(reader, IsDbNull, ordinal), Expression.Default(modelType), value);
+            body.Add(Expression.Assign(Expression.Property(row, (PropertyInfo)p.PropertyInfo!), read));
+        }
+        body.Add(row);
+        var lambda = Expression.Lambda<Func<DbDataReader, T>>(Expression.Block([row], body), reader);
+        var columns = string.Join(',', props.Select(p => $"\"{p.GetColumnName(table)}\""));
+        return new RowReader<T>(columns, lambda.Compile());
+    }
+
+    private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue), [typeof(int)])!;
+    private static readonly MethodInfo IsDbNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
+}
