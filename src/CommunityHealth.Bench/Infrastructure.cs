@@ -91,6 +91,7 @@ public sealed class AppProcess : IAsyncDisposable
         };
         psi.Environment["Database__Provider"] = provider;
         psi.Environment["Database__ConnectionString"] = cs;
+        Load.PostgresConnectionString = provider == "Postgres" ? cs : null;
         psi.Environment["Database__OptimizeHours"] = "0"; // the benchmark analyses the loaded database itself (SteadyState)
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Demo__Residents"] = "0";

@@ -34,21 +34,18 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
     {
         var residents = RowReader<Resident>.For(db);
         var conditions = RowReader<ResidentCondition>.For(db);
-        try
-        {
-            await using var cmd = await RawReads.CommandAsync(db, "", ct);
-            var scope = cmd.ScopeCondition(db);
-            cmd.Add(db, "@id", id);
-            cmd.CommandText = $"SELECT {residents.Columns} FROM residents WHERE \"Id\" = @id AND {scope}; "
-                + $"SELECT {conditions.Columns} FROM resident_conditions WHERE \"ResidentId\" = @id AND {scope} ORDER BY \"Id\"";
-            await using var rows = await cmd.ExecuteReaderAsync(ct);
-            if (!await rows.ReadAsync(ct)) return null;
-            var r = residents.Read(rows);
-            await rows.NextResultAsync(ct);
-            while (await rows.ReadAsync(ct)) r.Conditions.Add(conditions.Read(rows));
-            return r;
-        }
-        finally { await RawReads.CloseAsync(db); }
+        await using var read = await RawReads.OpenAsync(db, ct);
+        await using var cmd = read.Command();
+        var scope = cmd.ScopeCondition(db);
+        cmd.Add(db, "@id", id);
+        cmd.CommandText = $"SELECT {residents.Columns} FROM residents WHERE \"Id\" = @id AND {scope}; "
+            + $"SELECT {conditions.Columns} FROM resident_conditions WHERE \"ResidentId\" = @id AND {scope} ORDER BY \"Id\"";
+        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        if (!await rows.ReadAsync(ct)) return null;
+        var r = residents.Read(rows);
+        await rows.NextResultAsync(ct);
+        while (await rows.ReadAsync(ct)) r.Conditions.Add(conditions.Read(rows));
+        return r;
     }
 
     public async Task<Outcome<ResidentDto>> RegisterAsync(StaffContext staff, RegisterResident cmd, CancellationToken ct = default)
