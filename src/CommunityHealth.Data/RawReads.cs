@@ -134,7 +134,7 @@ public sealed class RowReader<T> where T : class, new()
             var providerType = converter?.ProviderClrType ?? modelType;
             providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
             var ordinal = Expression.Constant(i);
-            Expression value = Expression.Call(reader, GetFieldValue.MakeGenericMethod(providerType), ordinal);
+            Expression value = Expression.Call(reader, Getter(providerType), ordinal);
             if (converter is not null)
             {
                 var from = converter.ConvertFromProviderExpression;
@@ -151,5 +151,23 @@ public sealed class RowReader<T> where T : class, new()
     }
 
     private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue), [typeof(int)])!;
+
+    /// <summary>
+    /// The reader's typed getter where there is one (GetString, GetGuid, …): the providers' generic GetFieldValue&lt;T&gt; runs a
+    /// chain of type tests, which for a reference type such as string is shared code that tests at run time, per column.
+    /// </summary>
+    private static MethodInfo Getter(Type type)
+    {
+        var name = type == typeof(string) ? nameof(DbDataReader.GetString)
+            : type == typeof(Guid) ? nameof(DbDataReader.GetGuid)
+            : type == typeof(int) ? nameof(DbDataReader.GetInt32)
+            : type == typeof(long) ? nameof(DbDataReader.GetInt64)
+            : type == typeof(bool) ? nameof(DbDataReader.GetBoolean)
+            : type == typeof(decimal) ? nameof(DbDataReader.GetDecimal)
+            : type == typeof(double) ? nameof(DbDataReader.GetDouble)
+            : type == typeof(DateTime) ? nameof(DbDataReader.GetDateTime)
+            : null;
+        return name is null ? GetFieldValue.MakeGenericMethod(type) : typeof(DbDataReader).GetMethod(name, [typeof(int)])!;
+    }
     private static readonly MethodInfo IsDbNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
 }

@@ -21,5 +21,7 @@ public static class PhoneNumber
     }
 
     /// <summary>138****1234 style.</summary>
-    public static string Mask(string phone) => phone.Length >= 7 ? phone[..3] + new string('*', phone.Length - 7) + phone[^4..] : phone;
+    public static string Mask(string phone) => phone.Length >= 7
+        ? string.Create(phone.Length, phone, static (span, p) => { p.AsSpan(0, 3).CopyTo(span); span[3..^4].Fill('*'); p.AsSpan(p.Length - 4).CopyTo(span[^4..]); })
+        : phone;
 }

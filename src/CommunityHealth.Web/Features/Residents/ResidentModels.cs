@@ -99,7 +99,7 @@ public static class ResidentMapping
     public static string? Mask(string? documentNumber) => documentNumber switch
     {
         null => null,
-        { Length: 18 } id => id[..6] + new string('*', 8) + id[14..],
+        { Length: 18 } id => string.Create(18, id, static (span, s) => { s.AsSpan(0, 6).CopyTo(span); span[6..14].Fill('*'); s.AsSpan(14).CopyTo(span[14..]); }),
         { Length: > 4 } other => new string('*', other.Length - 4) + other[^4..],
         var s => s,
     };
