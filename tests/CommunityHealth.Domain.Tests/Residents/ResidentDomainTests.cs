@@ -68,6 +68,13 @@ public class PhoneNumberTests
 
     [Fact]
     public void Mask_keeps_the_first_three_and_last_four() => Assert.Equal("138****5678", PhoneNumber.Mask("13812345678"));
+
+    [Theory]
+    [InlineData("1234567", "1234567")]            // seven digits: nothing between the kept ends
+    [InlineData("05718765432", "057****5432")]
+    [InlineData("0571-87654321", "057******4321")]
+    [InlineData("123456", "123456")]              // too short to mask
+    public void Mask_handles_every_length(string phone, string masked) => Assert.Equal(masked, PhoneNumber.Mask(phone));
 }
 
 public class ResidentRulesTests
