@@ -11,11 +11,10 @@ public sealed record Measurement(string Name, int Clients, int Requests, int Err
 public static class Load
 {
     /// <summary>
-    /// Collects and returns to the OS what the generators left in this process before a measurement. Generating a
-    /// million residents with their histories leaves ~8 GB committed to the (server) GC; left there, it takes that much
-    /// from the OS page cache, which then no longer holds the 14 GB SQLite file that the measured application reads —
-    /// a benchmark artefact (in production the database machine does not also run the generator), and one that made
-    /// the SQLite follow-up row vary between 378 and 535/s from run to run.
+    /// Collects and decommits what the generators left on this process's heap before a measurement, so an in-process
+    /// handler row is not charged for collecting the generator's garbage and the memory goes back to the OS page cache
+    /// that holds the database file. (Most of the ~8 GB working set seen in session 7 was not heap but the bulk loader's
+    /// pooled SQLite connection — its cache and memory map — which <see cref="BulkLoader"/> now closes for good.)
     /// </summary>
     public static void ReleaseGeneratorMemory()
     {
@@ -156,9 +155,7 @@ public static class Load
     /// <summary>The application's handler called in-process, one call after another.</summary>
     public static async Task<Measurement> SequentialCallsAsync<TIn, TOut>(string name, IReadOnlyList<TIn> inputs, Func<TIn, Task<TOut>> call)
     {
-        // The handler runs inside the benchmark process, whose heap still holds what the generator left: collect it
-        // first, so the handler's own allocations are not charged for collecting the generator's garbage.
-        ReleaseGeneratorMemory();
+        ReleaseGeneratorMemory(); // the handler runs inside the benchmark process, beside the generators' garbage
         for (var pass = 0; pass < WarmupPasses; pass++) foreach (var i in inputs) await call(i);
         var times = new List<double>(inputs.Count);
         var sw = Stopwatch.StartNew();

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace CommunityHealth.Data;
 
 /// <summary>
-/// Hand-written reads for the hottest point look-ups (docs/decisions/0008): plain ADO.NET commands on the context's
-/// own connection, with the data scope written into the SQL as the same equality conditions the query filters add.
+/// Hand-written reads for the hottest point look-ups (docs/decisions/0008): plain ADO.NET commands (see <see cref="OpenAsync"/>
+/// for which connection), with the data scope written into the SQL as the same equality conditions the query filters add.
 /// Rows are materialised by <see cref="RowReader{T}"/>, which takes column names and value converters from the EF Core
 /// model, so a column stored through a converter (JSON, code lists, enums) reads back exactly as EF Core reads it.
 /// Use only where the EF Core query's fixed cost dominates; everything else stays in LINQ.
@@ -29,7 +29,7 @@ public static class RawReads
         if (!own && (connection.State != System.Data.ConnectionState.Closed || db.Database.CurrentTransaction is not null))
             throw new InvalidOperationException("A hand-written read runs on a context whose connection is closed (not inside a transaction).");
         await connection.OpenAsync(ct);
-        return new RawRead(db, connection, own);
+        return new RawRead(connection, own);
     }
 
     /// <summary>Adds a parameter in the form the provider stores it (on SQLite a GUID is upper-case text, as EF Core writes it).</summary>
@@ -50,37 +50,30 @@ public static class RawReads
     /// The scope's conditions on a table's key columns, parameters added to <paramref name="cmd"/> — the same plain equalities
     /// as the context's query filters (<see cref="HealthDbContext"/>). The system scope has none ("1=1").
     /// </summary>
-    public static string ScopeCondition(this DbCommand cmd, HealthDbContext db, string alias = "")
+    public static string ScopeCondition(this DbCommand cmd, HealthDbContext db)
     {
         var scope = db.Scope;
         if (scope.DistrictId is not { } district) return "1=1";
-        var prefix = alias.Length == 0 ? "" : alias + ".";
         cmd.Add(db, "@scope_d", district);
-        var sql = $"{prefix}\"DistrictId\" = @scope_d";
+        var sql = "\"DistrictId\" = @scope_d";
         if (scope.CenterId is { } center)
         {
             cmd.Add(db, "@scope_c", center);
-            sql += $" AND {prefix}\"CenterId\" = @scope_c";
+            sql += " AND \"CenterId\" = @scope_c";
         }
         if (scope.OrganizationId is { } org)
         {
             cmd.Add(db, "@scope_o", org);
-            sql += $" AND {prefix}\"OrganizationId\" = @scope_o";
+            sql += " AND \"OrganizationId\" = @scope_o";
         }
         return sql;
     }
 }
 
 /// <summary>An open connection for hand-written reads; disposing closes it (the context stays usable for EF Core).</summary>
-public sealed class RawRead(HealthDbContext db, DbConnection connection, bool own) : IAsyncDisposable
+public sealed class RawRead(DbConnection connection, bool own) : IAsyncDisposable
 {
-    public HealthDbContext Db => db;
-
-    public DbCommand Command()
-    {
-        var cmd = connection.CreateCommand();
-        return cmd;
-    }
+    public DbCommand Command() => connection.CreateCommand();
 
     public async ValueTask DisposeAsync()
     {
@@ -102,7 +95,7 @@ public sealed class RowReader<T> where T : class, new()
 
     private RowReader(string columns, Func<DbDataReader, T> read) { Columns = columns; _read = read; }
 
-    /// <summary>The quoted column list to put after SELECT (optionally each prefixed by an alias).</summary>
+    /// <summary>The quoted column list to put after SELECT.</summary>
     public string Columns { get; }
 
     public T Read(DbDataReader reader) => _read(reader);
@@ -169,5 +162,6 @@ public sealed class RowReader<T> where T : class, new()
             : null;
         return name is null ? GetFieldValue.MakeGenericMethod(type) : typeof(DbDataReader).GetMethod(name, [typeof(int)])!;
     }
+
     private static readonly MethodInfo IsDbNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
 }
