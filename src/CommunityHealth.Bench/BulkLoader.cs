@@ -165,8 +165,9 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
                 var row = Expression.Parameter(typeof(T));
                 var converter = p.GetTypeMapping().Converter;
                 Expression value = Expression.Property(row, p.PropertyInfo!);
-                // the provider value, through EF's own converter (code lists, JSON, enums) as the application writes it
-                if (converter is not null)
+                // the provider value, through EF's own converter (code lists, JSON, enums) as the application writes it;
+                // GUIDs stay GUIDs here so that repeating keys are converted once (Sqlite below)
+                if (converter is not null and not CommunityHealth.Data.Sqlite.SqliteGuidConverter)
                 {
                     var convert = converter.ConvertToProviderExpression;
                     var input = Expression.Convert(value, convert.Parameters[0].Type);
@@ -231,12 +232,12 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
             if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite {rc}: {raw.sqlite3_errmsg(c.Handle).utf8_to_string()}");
         }
 
-        /// <summary>Provider values as EF Core's SQLite mappings store them (GUIDs upper-case text, dates ISO text, enums and booleans integers).</summary>
+        /// <summary>Provider values as EF Core's SQLite mappings store them (GUIDs 16 bytes, dates ISO text, enums and booleans integers).</summary>
         private static object? Sqlite(object? v) => v switch
         {
             null => null,
             string s => s,
-            Guid g => g.ToString().ToUpperInvariant(),
+            Guid g => CommunityHealth.Data.Sqlite.SqliteGuid.ToBytes(g),
             DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
             bool b => b ? 1L : 0L,

@@ -124,7 +124,7 @@ public static class ChronicScenario
         var districtId = staff.DistrictId;
         var workList = new ChronicWorkList(dbs, organizations, TimeProvider.System);
         var indicators = new ChronicIndicators(dbs, organizations, TimeProvider.System);
-        object P(Guid g) => provider == "Postgres" ? g : g.ToString().ToUpperInvariant();
+        object P(Guid g) => Load.Key(provider, g);
         object D(DateOnly d) => provider == "Postgres" ? d : d.ToString("yyyy-MM-dd");
 
         // a team's lists: every team in turn (one team per station in the generated district, about 5,000 patients each)

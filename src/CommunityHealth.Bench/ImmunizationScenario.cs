@@ -120,7 +120,7 @@ public static class ImmunizationScenario
         var workList = new VaccinationWorkList(dbs, organizations, TimeProvider.System);
         var coverage = new Coverage(dbs, organizations, TimeProvider.System);
         var clinic = new VaccinationClinic(dbs, services.GetRequiredService<AuditLog>(), TimeProvider.System, organizations);
-        object P(Guid g) => provider == "Postgres" ? g : g.ToString().ToUpperInvariant();
+        object P(Guid g) => Load.Key(provider, g);
 
         // forecast through the application: the ImmunizationRecommendation for a child (history read + forecast + FHIR JSON)
         rows.Add(new ResidentScenario.Row("forecast for one child (FHIR ImmunizationRecommendation)",

@@ -172,6 +172,9 @@ public static class Load
     }
 
     /// <summary>The same, as hand-written SQL through a plain ADO.NET connection (reading every row).</summary>
+    /// <summary>A key as the provider stores it, for the hand-written side (SQLite: 16 big-endian bytes, decision 0009).</summary>
+    public static object Key(string provider, Guid value) => provider == "Postgres" ? value : CommunityHealth.Data.Sqlite.SqliteGuid.ToBytes(value);
+
     public static async Task<Measurement> SequentialRawAsync(string name, System.Data.Common.DbConnection c, string sql, IReadOnlyList<Dictionary<string, object>> parameters)
     {
         async Task<double> OnceAsync(Dictionary<string, object> ps)

@@ -228,14 +228,14 @@ public static class ResidentScenario
         var sql = $"SELECT {Columns} FROM residents WHERE \"DistrictId\" = @d AND \"Status\" <> 3 AND {where} ORDER BY {order} LIMIT 50";
         return await Load.SequentialRawAsync($"raw {name}", c, sql, values.Select(v => new Dictionary<string, object>
         {
-            ["d"] = provider == "Postgres" ? district : district.ToString().ToUpperInvariant(), ["v"] = v, ["u"] = v[..^1] + (char)(v[^1] + 1),
+            ["d"] = Load.Key(provider, district), ["v"] = v, ["u"] = v[..^1] + (char)(v[^1] + 1),
         }).ToList());
     }
 
     private static async Task<Measurement> RawProfileAsync(DbConnection c, string provider, IReadOnlyList<Guid> ids) =>
         await Load.SequentialRawAsync("raw profile", c,
             "SELECT * FROM residents WHERE \"Id\" = @id; SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id",
-            ids.Select(id => new Dictionary<string, object> { ["id"] = provider == "Postgres" ? id : id.ToString().ToUpperInvariant() }).ToList());
+            ids.Select(id => new Dictionary<string, object> { ["id"] = Load.Key(provider, id) }).ToList());
 }
 
 public enum SearchKindForBench { Name, Initials, IdNumber, IdLast4, Phone, RecordNumber, RecordLast8 }

@@ -32,7 +32,7 @@ public static class RawReads
         return new RawRead(connection, own);
     }
 
-    /// <summary>Adds a parameter in the form the provider stores it (on SQLite a GUID is upper-case text, as EF Core writes it).</summary>
+    /// <summary>Adds a parameter in the form the provider stores it (on SQLite a GUID is 16 big-endian bytes, <see cref="Sqlite.SqliteGuid"/>).</summary>
     public static void Add(this DbCommand cmd, HealthDbContext db, string name, object? value)
     {
         var p = cmd.CreateParameter();
@@ -40,11 +40,17 @@ public static class RawReads
         p.Value = value switch
         {
             null => DBNull.Value,
-            Guid g when db is Sqlite.SqliteHealthDbContext => g.ToString().ToUpperInvariant(),
+            Guid g => db.StoredKey(g),
             _ => value,
         };
         cmd.Parameters.Add(p);
     }
+
+    /// <summary>
+    /// A GUID as the provider stores it, for a value placed in hand-written SQL (including EF Core's SqlQuery/ExecuteSql,
+    /// which bind a bare GUID with the provider's default mapping, not the model's converter).
+    /// </summary>
+    public static object StoredKey(this HealthDbContext db, Guid value) => db is Sqlite.SqliteHealthDbContext ? Sqlite.SqliteGuid.ToBytes(value) : value;
 
     /// <summary>
     /// The scope's conditions on a table's key columns, parameters added to <paramref name="cmd"/> — the same plain equalities

@@ -19,21 +19,22 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.AdverseEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("DoseId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DoseId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -42,8 +43,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateTime>("OnsetAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -63,8 +65,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -77,9 +80,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.AuditEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -97,8 +100,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Entity")
                         .IsRequired()
@@ -110,16 +114,16 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -139,18 +143,19 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly?>("DeregisteredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("FaceToFace")
                         .HasColumnType("INTEGER");
@@ -167,8 +172,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<int>("NextMonth")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Programme")
                         .HasColumnType("INTEGER");
@@ -176,8 +182,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -201,15 +208,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("ConsecutiveUnsatisfactory")
                         .HasColumnType("INTEGER");
@@ -217,8 +224,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DeregisterNote")
                         .HasMaxLength(200)
@@ -239,11 +246,12 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("DiagnosedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("DoctorId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DoctorId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DoctorName")
                         .IsRequired()
@@ -262,8 +270,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("NextVisitOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Programme")
                         .HasColumnType("INTEGER");
@@ -271,8 +280,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -282,8 +292,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TeamId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -310,9 +320,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("AgeYears")
                         .HasColumnType("INTEGER");
@@ -324,14 +334,14 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<bool?>("BpControlled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("DiabetesClass")
                         .HasColumnType("INTEGER");
@@ -347,8 +357,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<int?>("Diastolic")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Doctor")
                         .IsRequired()
@@ -396,8 +407,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("NextVisitOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("OverrideReason")
                         .HasMaxLength(200)
@@ -409,8 +421,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<bool>("ReferralAdvised")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("Systolic")
                         .HasColumnType("INTEGER");
@@ -448,23 +461,24 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("By")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -478,16 +492,18 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -498,9 +514,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.District", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DivisionCode")
                         .IsRequired()
@@ -522,28 +538,29 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Encounter", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Assessment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Doctor")
                         .IsRequired()
@@ -554,15 +571,17 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Plan")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Subjective")
                         .IsRequired()
@@ -580,9 +599,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Examination", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<bool?>("Abnormal")
                         .HasColumnType("INTEGER");
@@ -591,20 +610,21 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasPrecision(4, 1)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("Diastolic")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Doctor")
                         .IsRequired()
@@ -626,11 +646,13 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasPrecision(5, 1)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("SelfCareScore")
                         .HasColumnType("INTEGER");
@@ -656,26 +678,29 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TeamId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -689,29 +714,31 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Household", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("HeadId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("HeadId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -722,32 +749,36 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("HouseholdId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("HouseholdId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Relationship")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
@@ -763,12 +794,12 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -776,8 +807,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<int?>("Diastolic")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -785,24 +817,26 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("SourceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SourceId")
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("Systolic")
                         .HasColumnType("INTEGER");
@@ -824,22 +858,23 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Address")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DivisionCode")
                         .IsRequired()
@@ -857,8 +892,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ParentId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -885,8 +920,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Next")
                         .HasColumnType("INTEGER");
@@ -900,15 +936,16 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("FollowUpBy")
                         .HasColumnType("TEXT");
@@ -921,23 +958,25 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("IssuedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("IssuedById")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ResultNote")
                         .HasMaxLength(200)
@@ -961,8 +1000,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("VisitId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VisitId")
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -977,18 +1016,19 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Refrigerator", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -1002,8 +1042,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1015,15 +1056,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1033,8 +1074,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
@@ -1043,8 +1085,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -1066,8 +1109,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1085,9 +1129,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Abo")
                         .HasMaxLength(4)
@@ -1100,8 +1144,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("CloseNote")
                         .HasMaxLength(200)
@@ -1133,8 +1177,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<string>("DisabilityOther")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(30)
@@ -1172,8 +1217,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<string>("GeneticDisease")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("HouseholdId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("HouseholdId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("IdLast4")
                         .HasMaxLength(4)
@@ -1194,8 +1239,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("MergedIntoId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("MergedIntoId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1211,8 +1256,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("PaymentOther")
                         .HasColumnType("TEXT");
@@ -1260,8 +1306,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TeamId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Transfusions")
                         .IsRequired()
@@ -1312,18 +1358,19 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentChange", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -1338,14 +1385,16 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -1361,12 +1410,12 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1376,18 +1425,21 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("DiagnosedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Note")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1400,36 +1452,40 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentMerge", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("MergedId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("MergedId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Moves")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SurvivorId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SurvivorId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("UndoneAt")
                         .HasColumnType("TEXT");
@@ -1454,15 +1510,16 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
                 {
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("StaffId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Role")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("StaffId", "Role");
 
@@ -1473,15 +1530,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1495,8 +1552,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1522,8 +1580,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -1537,8 +1596,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TeamId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Title")
                         .HasMaxLength(50)
@@ -1574,9 +1633,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.StockMovement", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
@@ -1589,23 +1648,26 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("DoseId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DoseId")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("LotId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
@@ -1623,32 +1685,34 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("LeaderId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("LeaderId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1665,9 +1729,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.TemperatureReading", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Action")
                         .HasMaxLength(200)
@@ -1689,14 +1753,16 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasPrecision(4, 1)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("OutOfRange")
                         .HasColumnType("INTEGER");
@@ -1704,8 +1770,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateTime>("ReadAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RefrigeratorId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RefrigeratorId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -1718,24 +1785,25 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.VaccinationDose", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("DoseNumber")
                         .HasColumnType("INTEGER");
@@ -1749,8 +1817,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly>("GivenOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("LotId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("LotId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LotNumber")
                         .IsRequired()
@@ -1774,15 +1842,17 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateTime?>("ObservedUntil")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("OverrideReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Route")
                         .IsRequired()
@@ -1807,8 +1877,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("Valid")
                         .HasColumnType("INTEGER");
@@ -1833,18 +1904,19 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineLot", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("DosesOnHand")
                         .IsConcurrencyToken()
@@ -1863,8 +1935,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1886,9 +1959,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.Vaccinee", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
@@ -1896,8 +1969,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<int?>("BirthWeightGrams")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("CertificateIssuedOn")
                         .HasColumnType("TEXT");
@@ -1910,8 +1983,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("GuardianName")
                         .IsRequired()
@@ -1954,8 +2028,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("NextOverdueDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("Ppd")
                         .HasColumnType("INTEGER");
@@ -1963,8 +2038,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("PpdDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("TEXT");
@@ -1975,8 +2051,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("StatusDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TeamId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -2004,18 +2080,19 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineeContraindication", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
@@ -2023,8 +2100,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -2044,8 +2122,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -2066,11 +2145,13 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -2089,14 +2170,16 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<string>("ProviderKey")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -2109,8 +2192,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LoginProvider")
                         .HasColumnType("TEXT");
@@ -2118,8 +2201,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Value")
                         .HasColumnType("TEXT");

@@ -217,7 +217,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
             var stamp = now.UtcDateTime;
             // one statement: stock and expiry re-checked, decremented, the new balance returned
             var left = await db.Database.SqlQuery<int>(
-                $"UPDATE vaccine_lots SET \"DosesOnHand\" = \"DosesOnHand\" - {count}, \"UpdatedAt\" = {stamp} WHERE \"Id\" = {group.Key} AND \"DosesOnHand\" >= {count} AND \"Expiry\" >= {lastDay} RETURNING \"DosesOnHand\" AS \"Value\"")
+                $"UPDATE vaccine_lots SET \"DosesOnHand\" = \"DosesOnHand\" - {count}, \"UpdatedAt\" = {stamp} WHERE \"Id\" = {db.StoredKey(group.Key)} AND \"DosesOnHand\" >= {count} AND \"Expiry\" >= {lastDay} RETURNING \"DosesOnHand\" AS \"Value\"")
                 .ToListAsync(ct);
             if (left.Count == 0) return new Invalid($"doses[{doses.IndexOf(group.First())}].lotId", "error.vaccination.lot_empty");
             var balance = left[0];
