@@ -224,7 +224,14 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
         await Refused(new { vaccine = "bOPV", lotId = empty }, "doses[0].lotId", "库存不足");
         await db.VaccineLots.Where(l => l.Id == Guid.Parse(expired)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Expiry, Today.AddDays(-1))); // time passed
         await Refused(new { vaccine = "DTaP", lotId = expired }, "doses[0].lotId", "过期");
+        // another station's lot is not this clinic's to use, and another station's nurse does not see the child at all
+        var outsider = await app.ClientAsync("nurse5");
+        var foreign = await LotAsync(outsider, "IPV", 2);
+        await Refused(new { vaccine = "IPV", lotId = foreign }, "doses[0].lotId");
+        var hidden = await outsider.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "IPV", lotId = foreign } } });
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(doses, await db.VaccinationDoses.CountAsync());
+        Assert.Equal(2, (await db.VaccineLots.SingleAsync(l => l.Id == Guid.Parse(foreign))).DosesOnHand);
         Assert.Equal(2, (await db.VaccineLots.SingleAsync(l => l.Id == Guid.Parse(ipv))).DosesOnHand);
     }
 

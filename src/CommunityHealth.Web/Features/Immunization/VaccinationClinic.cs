@@ -142,18 +142,15 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
     public async Task<Outcome<VisitResult>> RecordVisitAsync(StaffContext staff, Guid id, RecordVisit cmd, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
-        var child = await db.Vaccinees.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var inputs = cmd.Doses ?? [];
+        var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
+        var (child, lots, history, cis) = await VisitInputsAsync(db, id, lotIds, ct);
         if (child is null) return new NotFound("Vaccinee", id.ToString());
         if (!CanWrite(staff)) return new Forbidden();
         if (child.Status != VaccineeStatus.Active) return new Invalid("doses", "error.vaccinee.not_active");
-        var inputs = cmd.Doses ?? [];
         var v = new Validation();
         if (inputs.Count == 0) v.Add("doses", "error.required");
         var now = clock.GetUtcNow();
-        var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
-        var lots = lotIds.Count == 0 ? [] : await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        // read untracked: only the doses whose judgement changes are written back (usually none)
-        var (history, cis) = await HistoryAsync(db, child, ct, tracked: false);
         var facts = ImmunizationMapping.Facts(child, cis);
         var doses = new List<VaccinationDose>();
         for (var i = 0; i < inputs.Count; i++)
@@ -377,8 +374,52 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
 
     public static GivenDose Given(VaccinationDose d) => new(d.Vaccine, d.GivenOn, d.Id);
 
-    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, CancellationToken ct, bool tracked = true) =>
-        (await (tracked ? db.VaccinationDoses : db.VaccinationDoses.AsNoTracking()).Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
+    /// <summary>
+    /// What recording doses reads, in one hand-written command with the scope's conditions on each statement (decision 0008):
+    /// the child (attached to the context: the visit updates its next-due dates), the lots named in the request, the dose
+    /// history (untracked: only doses whose judgement changes are written back, usually none) and the contraindications.
+    /// One round trip on PostgreSQL; on SQLite none of the LINQ queries' fixed cost.
+    /// </summary>
+    private static async Task<(Vaccinee? Child, Dictionary<Guid, VaccineLot> Lots, List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)>
+        VisitInputsAsync(HealthDbContext db, Guid id, List<Guid> lotIds, CancellationToken ct)
+    {
+        var children = RowReader<Vaccinee>.For(db);
+        var lotRows = RowReader<VaccineLot>.For(db);
+        var doseRows = RowReader<VaccinationDose>.For(db);
+        var ciRows = RowReader<VaccineeContraindication>.For(db);
+        Vaccinee? child = null;
+        var lots = new Dictionary<Guid, VaccineLot>();
+        var doses = new List<VaccinationDose>();
+        var cis = new List<VaccineeContraindication>();
+        await using (var read = await RawReads.OpenAsync(db, ct))
+        await using (var cmd = read.Command())
+        {
+            var scope = cmd.ScopeCondition(db);
+            cmd.Add(db, "@id", id);
+            var lotParameters = lotIds.Select((lot, i) => { cmd.Add(db, $"@lot{i}", lot); return $"@lot{i}"; }).ToList();
+            cmd.CommandText = $"""
+                SELECT {children.Columns} FROM vaccinees WHERE "Id" = @id AND {scope};
+                SELECT {doseRows.Columns} FROM vaccination_doses WHERE "VaccineeId" = @id AND {scope} ORDER BY "GivenAt";
+                SELECT {ciRows.Columns} FROM vaccinee_contraindications WHERE "VaccineeId" = @id AND {scope}
+                """ + (lotIds.Count == 0 ? "" : $"""
+                ;
+                SELECT {lotRows.Columns} FROM vaccine_lots WHERE "Id" IN ({string.Join(", ", lotParameters)}) AND {scope}
+                """);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (await r.ReadAsync(ct)) child = children.Read(r);
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct)) doses.Add(doseRows.Read(r));
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct)) cis.Add(ciRows.Read(r));
+            if (lotIds.Count > 0 && await r.NextResultAsync(ct))
+                while (await r.ReadAsync(ct)) { var lot = lotRows.Read(r); lots[lot.Id] = lot; }
+        }
+        if (child is not null) db.Vaccinees.Attach(child);
+        return (child, lots, doses, cis);
+    }
+
+    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, CancellationToken ct) =>
+        (await db.VaccinationDoses.Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
          child.HasContraindications ? await db.VaccineeContraindications.AsNoTracking().Where(c => c.VaccineeId == child.Id).ToListAsync(ct) : []);
 
     internal static async Task RecomputeAsync(HealthDbContext db, Vaccinee child, DateOnly today, CancellationToken ct)
