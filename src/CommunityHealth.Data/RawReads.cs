@@ -96,7 +96,7 @@ public sealed class RawRead(DbConnection connection, bool own) : IAsyncDisposabl
 public sealed class RowReader<T> where T : class, new()
 {
     // keyed by the caller's column array itself (reference equality): callers keep it in a static field
-    private static readonly ConcurrentDictionary<(Type Context, string[] Properties), RowReader<T>> Cache = new();
+    private static readonly ConcurrentDictionary<(Type Context, Type Entity, string[] Properties), RowReader<T>> Cache = new();
     private readonly Func<DbDataReader, T> _read;
 
     private RowReader(string columns, Func<DbDataReader, T> read) { Columns = columns; _read = read; }
@@ -107,21 +107,27 @@ public sealed class RowReader<T> where T : class, new()
     public T Read(DbDataReader reader) => _read(reader);
 
     /// <summary>Only <paramref name="properties"/> (the others keep their defaults; all of them when empty).</summary>
-    public static RowReader<T> For(HealthDbContext db, string[] properties) =>
-        Cache.GetOrAdd((db.GetType(), properties), _ => Build(db.Model, properties));
+    public static RowReader<T> For(HealthDbContext db, string[] properties) => Of<T>(db, properties);
+
+    /// <summary>
+    /// Columns of the entity <typeparamref name="TEntity"/> read into a lighter row type <typeparamref name="T"/> that has
+    /// properties of the same names and types — for lists that need a few columns of a wide entity.
+    /// </summary>
+    public static RowReader<T> Of<TEntity>(HealthDbContext db, string[] properties) where TEntity : class =>
+        Cache.GetOrAdd((db.GetType(), typeof(TEntity), properties), key => Build(db.Model, key.Entity, properties));
 
     private static readonly string[] AllProperties = [];
 
     /// <summary>All mapped CLR properties of <typeparamref name="T"/>.</summary>
     public static RowReader<T> For(HealthDbContext db) => For(db, AllProperties);
 
-    private static RowReader<T> Build(IModel model, string[] only)
+    private static RowReader<T> Build(IModel model, Type entityType, string[] only)
     {
-        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        var entity = model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{entityType.Name} is not in the model");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var props = entity.GetProperties().Where(p => p.PropertyInfo is not null && (only.Length == 0 || only.Contains(p.Name))).ToList();
         if (only.Length > 0 && props.Count != only.Length)
-            throw new InvalidOperationException($"Unknown properties of {typeof(T).Name}: {string.Join(", ", only.Except(props.Select(p => p.Name)))}");
+            throw new InvalidOperationException($"Unknown properties of {entityType.Name}: {string.Join(", ", only.Except(props.Select(p => p.Name)))}");
         var reader = Expression.Parameter(typeof(DbDataReader), "r");
         var row = Expression.Variable(typeof(T), "row");
         var body = new List<Expression> { Expression.Assign(row, Expression.New(typeof(T))) };
@@ -141,7 +147,9 @@ public sealed class RowReader<T> where T : class, new()
             }
             if (value.Type != modelType) value = Expression.Convert(value, modelType);
             var read = Expression.Condition(Expression.Call(reader, IsDbNull, ordinal), Expression.Default(modelType), value);
-            body.Add(Expression.Assign(Expression.Property(row, (PropertyInfo)p.PropertyInfo!), read));
+            var target = entityType == typeof(T) ? (PropertyInfo)p.PropertyInfo! : typeof(T).GetProperty(p.Name) is { CanWrite: true } t && t.PropertyType == modelType ? t
+                : throw new InvalidOperationException($"{typeof(T).Name} has no settable {modelType.Name} {p.Name}");
+            body.Add(Expression.Assign(Expression.Property(row, target), read));
         }
         body.Add(row);
         var lambda = Expression.Lambda<Func<DbDataReader, T>>(Expression.Block([row], body), reader);

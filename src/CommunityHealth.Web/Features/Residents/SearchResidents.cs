@@ -79,7 +79,7 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
     {
         if (ResidentQuery.Parse(text) is not { } parsed) return new Invalid("q", "error.resident.search_empty");
         await using var db = dbs.For(staff);
-        var reader = RowReader<Resident>.For(db, SummaryColumns);
+        var reader = RowReader<SummaryRow>.Of<Resident>(db, SummaryColumns);
         var (where, order) = Condition(parsed.Kind);
         await using var read = await RawReads.OpenAsync(db, ct);
         await using var cmd = read.Command();
@@ -95,7 +95,26 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
         var today = clock.Today();
         var list = new List<ResidentSummary>();
         await using var rows = await cmd.ExecuteReaderAsync(ct);
-        while (await rows.ReadAsync(ct)) list.Add(ResidentMapping.Summary(reader.Read(rows), today));
+        while (await rows.ReadAsync(ct))
+        {
+            var r = reader.Read(rows);
+            list.Add(ResidentMapping.Summary(r.Id, r.Name, r.Sex, r.BirthDate, r.DocumentNumber, r.Phone, r.RecordNumber, r.OrganizationId, r.TeamId, r.Status, today));
+        }
         return list;
+    }
+
+    /// <summary>The columns a result line needs (a whole <see cref="Resident"/> per row would also build its eight lists).</summary>
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; } = "";
+        public string Sex { get; set; } = "";
+        public DateOnly BirthDate { get; set; }
+        public string? DocumentNumber { get; set; }
+        public string? Phone { get; set; }
+        public string RecordNumber { get; set; } = "";
+        public Guid OrganizationId { get; set; }
+        public Guid? TeamId { get; set; }
+        public ResidentStatus Status { get; set; }
     }
 }
