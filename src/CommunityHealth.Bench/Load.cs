@@ -165,34 +165,62 @@ public static class Load
             await call(i);
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
-        var sorted = times.Order().ToArray();
-        var m = new Measurement(name, 1, sorted.Length, 0, sw.Elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
-        Console.WriteLine($"{name,-44} median {m.Median,7:F3} ms  p95 {m.P95,7:F3} ms");
-        return m;
+        return Report(name, times, sw.Elapsed);
     }
 
-    /// <summary>The same, as hand-written SQL through a plain ADO.NET connection (reading every row).</summary>
     /// <summary>A key as the provider stores it, for the hand-written side (SQLite: 16 big-endian bytes, decision 0009).</summary>
     public static object Key(string provider, Guid value) => provider == "Postgres" ? value : CommunityHealth.Data.Sqlite.SqliteGuid.ToBytes(value);
 
+    /// <summary>The same, as hand-written SQL through a plain ADO.NET connection (reading every row).</summary>
     public static async Task<Measurement> SequentialRawAsync(string name, System.Data.Common.DbConnection c, string sql, IReadOnlyList<Dictionary<string, object>> parameters)
     {
-        async Task<double> OnceAsync(Dictionary<string, object> ps)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await using var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var (k, v) in ps) { var p = cmd.CreateParameter(); p.ParameterName = "@" + k; p.Value = v; cmd.Parameters.Add(p); }
-            await using var reader = await cmd.ExecuteReaderAsync();
-            do { while (await reader.ReadAsync()) for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i); } while (await reader.NextResultAsync());
-            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-        for (var pass = 0; pass < WarmupPasses; pass++) foreach (var ps in parameters) await OnceAsync(ps);
+        for (var pass = 0; pass < WarmupPasses; pass++) foreach (var ps in parameters) await RawOnceAsync(c, sql, ps);
         var sw = Stopwatch.StartNew();
         var times = new List<double>();
-        foreach (var ps in parameters) times.Add(await OnceAsync(ps));
+        foreach (var ps in parameters) times.Add(await RawOnceAsync(c, sql, ps));
+        return Report(name, times, sw.Elapsed);
+    }
+
+    /// <summary>
+    /// A handler and its hand-written equivalent measured in turn on each sample (handler, raw, next sample, …), so that
+    /// both see the same moments of the machine — a checkpoint, autovacuum or a noisy neighbour then slows both, not one
+    /// of them, and their ratio is the application's own overhead. The handler runs in this process.
+    /// </summary>
+    public static async Task<(Measurement Handler, Measurement Raw)> PairedAsync<TIn, TOut>(string name, IReadOnlyList<TIn> inputs, Func<TIn, Task<TOut>> call,
+        System.Data.Common.DbConnection c, string sql, Func<TIn, Dictionary<string, object>> parameters)
+    {
+        ReleaseGeneratorMemory();
+        var ps = inputs.Select(parameters).ToList();
+        for (var pass = 0; pass < WarmupPasses; pass++)
+            for (var i = 0; i < inputs.Count; i++) { await call(inputs[i]); await RawOnceAsync(c, sql, ps[i]); }
+        var handler = new List<double>(inputs.Count);
+        var raw = new List<double>(inputs.Count);
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await call(inputs[i]);
+            handler.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            raw.Add(await RawOnceAsync(c, sql, ps[i]));
+        }
+        return (Report($"handler {name}", handler, sw.Elapsed), Report($"raw {name}", raw, sw.Elapsed));
+    }
+
+    private static async Task<double> RawOnceAsync(System.Data.Common.DbConnection c, string sql, Dictionary<string, object> ps)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (k, v) in ps) { var p = cmd.CreateParameter(); p.ParameterName = "@" + k; p.Value = v; cmd.Parameters.Add(p); }
+        await using var reader = await cmd.ExecuteReaderAsync();
+        do { while (await reader.ReadAsync()) for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i); } while (await reader.NextResultAsync());
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static Measurement Report(string name, List<double> times, TimeSpan elapsed)
+    {
         var sorted = times.Order().ToArray();
-        var m = new Measurement(name, 1, sorted.Length, 0, sw.Elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
+        var m = new Measurement(name, 1, sorted.Length, 0, elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
         Console.WriteLine($"{name,-44} median {m.Median,7:F3} ms  p95 {m.P95,7:F3} ms");
         return m;
     }

@@ -57,7 +57,7 @@ public static class Report
         sb.AppendLine("- Targets: search p95 ≤ 20 ms, profile p95 ≤ 30 ms, registration ≥ 500/s, generation ≥ 20,000 residents/s, ours ÷ raw ≤ 1.5.");
         AppendRows(sb, results.Select(r => (r.Provider, r.Rows)));
         sb.AppendLine();
-        sb.AppendLine("Times in ms. \"handler\" is the application's own search/profile handler called in-process (hand-written SQL with the scope condition since decision 0008, a pooled connection per call, mapping to the response: masked ID and phone, age; the profile view also queues its audit entry); \"HTTP\" adds Kestrel, bearer authentication and JSON. The p95 of a look-up that takes a few hundredths of a millisecond moves with the VM's scheduling from run to run; the median ratio is the steadier comparison.");
+        sb.AppendLine("Times in ms. \"handler\" is the application's own search/profile handler called in-process (hand-written SQL with the scope condition since decision 0008, a pooled connection per call, mapping to the response: masked ID and phone, age; the profile view also queues its audit entry); \"HTTP\" adds Kestrel, bearer authentication and JSON. The p95 of a look-up that takes a few hundredths of a millisecond moves with the VM's scheduling from run to run; the median ratio is the steadier comparison. Since session 8 the handler and its raw query are measured in turn on each sample (handler, raw, next sample), so that both meet the same moments of the machine.");
         sb.AppendLine();
         sb.AppendLine("| provider | generation (residents/s) | registration via HTTP (req/s, 16 clients) | registration p95 ms | errors |");
         sb.AppendLine("|---|---:|---:|---:|---:|");

@@ -126,13 +126,15 @@ public static class ResidentScenario
         foreach (var (name, kind, values) in samples.Searches())
         {
             var ours = await Load.SequentialAsync($"search {name}", http, values.Select(v => $"/api/residents?q={Uri.EscapeDataString(v)}").ToList());
-            var handler = await Load.SequentialCallsAsync($"handler {name}", values, v => search.HandleAsync(staff, v));
-            var rawM = await RawSearchAsync(raw, provider, districtId, name, kind, values);
+            var (handler, rawM) = await Load.PairedAsync(name, values, v => search.HandleAsync(staff, v), raw, RawSearchSql(kind),
+                v => new Dictionary<string, object> { ["d"] = Load.Key(provider, districtId), ["v"] = v, ["u"] = v[..^1] + (char)(v[^1] + 1) });
             rows.Add(new Row(name, ours, handler, rawM));
         }
         var profile = await Load.SequentialAsync("open profile", http, samples.Ids.Select(id => $"/api/residents/{id}").ToList());
-        var profileHandler = await Load.SequentialCallsAsync("handler open profile", samples.Ids, id => residentsHandler.GetAsync(staff, id));
-        rows.Add(new Row("open profile (GET /api/residents/{id})", profile, profileHandler, await RawProfileAsync(raw, provider, samples.Ids)));
+        var (profileHandler, profileRaw) = await Load.PairedAsync("open profile", samples.Ids, id => residentsHandler.GetAsync(staff, id), raw,
+            "SELECT * FROM residents WHERE \"Id\" = @id; SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id",
+            id => new Dictionary<string, object> { ["id"] = Load.Key(provider, id) });
+        rows.Add(new Row("open profile (GET /api/residents/{id})", profile, profileHandler, profileRaw));
 
         // registrations spread over the district's stations, as a district registers people in many places at once
         var stationIds = stations.Select(s => s.Id).ToArray();
@@ -213,7 +215,7 @@ public static class ResidentScenario
     private const string Columns = "\"Id\",\"Name\",\"Sex\",\"BirthDate\",\"DocumentNumber\",\"Phone\",\"RecordNumber\",\"OrganizationId\",\"TeamId\",\"Status\"";
 
     /// <summary>The same searches written by hand: district filter, the key's equality or range, the same order and limit.</summary>
-    private static async Task<Measurement> RawSearchAsync(DbConnection c, string provider, Guid district, string name, SearchKindForBench kind, IReadOnlyList<string> values)
+    private static string RawSearchSql(SearchKindForBench kind)
     {
         var (where, order) = kind switch
         {
@@ -225,17 +227,8 @@ public static class ResidentScenario
             SearchKindForBench.RecordNumber => ("\"RecordNumber\" = @v", "\"Name\""),
             _ => ("\"RecordLast8\" = @v", "\"Name\""),
         };
-        var sql = $"SELECT {Columns} FROM residents WHERE \"DistrictId\" = @d AND \"Status\" <> 3 AND {where} ORDER BY {order} LIMIT 50";
-        return await Load.SequentialRawAsync($"raw {name}", c, sql, values.Select(v => new Dictionary<string, object>
-        {
-            ["d"] = Load.Key(provider, district), ["v"] = v, ["u"] = v[..^1] + (char)(v[^1] + 1),
-        }).ToList());
+        return $"SELECT {Columns} FROM residents WHERE \"DistrictId\" = @d AND \"Status\" <> 3 AND {where} ORDER BY {order} LIMIT 50";
     }
-
-    private static async Task<Measurement> RawProfileAsync(DbConnection c, string provider, IReadOnlyList<Guid> ids) =>
-        await Load.SequentialRawAsync("raw profile", c,
-            "SELECT * FROM residents WHERE \"Id\" = @id; SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id",
-            ids.Select(id => new Dictionary<string, object> { ["id"] = Load.Key(provider, id) }).ToList());
 }
 
 public enum SearchKindForBench { Name, Initials, IdNumber, IdLast4, Phone, RecordNumber, RecordLast8 }
