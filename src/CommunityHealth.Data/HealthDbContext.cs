@@ -24,6 +24,10 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     private readonly Sqlite.SqliteWriteGate? _gate = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
         .OfType<Sqlite.SqliteWriteGate>().FirstOrDefault();
 
+    /// <summary>The SQLite connection settings, for connections opened outside EF Core (<see cref="RawReads"/>).</summary>
+    internal Sqlite.SqlitePragmas? SqliteSettings { get; } = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
+        .OfType<Sqlite.SqlitePragmas>().FirstOrDefault();
+
     /// <summary>
     /// Begins an explicit write transaction. On SQLite it runs on the database's one writer connection, whose page cache
     /// stays warm (docs/decisions/0006); elsewhere it is an ordinary transaction.

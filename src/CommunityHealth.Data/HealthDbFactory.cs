@@ -40,7 +40,7 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>Registers <see cref="IHealthDbFactory"/> for the provider.</summary>
     public static IServiceCollection AddHealthData(this IServiceCollection services, string provider, string connectionString,
-        int sqliteWriterCacheMb = SqliteWriteGate.DefaultWriterCacheMb)
+        int sqliteWriterCacheMb = SqliteWriteGate.DefaultWriterCacheMb, int sqliteMmapMb = SqlitePragmas.DefaultMmapMb)
     {
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -50,10 +50,11 @@ public static class DataServiceCollectionExtensions
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            var gate = new SqliteWriteGate(connectionString, sqliteWriterCacheMb); // one single writer per database file, shared by every scope level's pool
+            var pragmas = new SqlitePragmas(sqliteMmapMb);
+            var gate = new SqliteWriteGate(connectionString, pragmas, sqliteWriterCacheMb); // one single writer per database file, shared by every scope level's pool
             services.AddSingleton(gate);
             services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, gate), level, sp), Sqlite));
+                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(pragmas, gate), level, sp), Sqlite));
         }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         return services;

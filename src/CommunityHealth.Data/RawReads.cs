@@ -29,6 +29,7 @@ public static class RawReads
         if (!own && (connection.State != System.Data.ConnectionState.Closed || db.Database.CurrentTransaction is not null))
             throw new InvalidOperationException("A hand-written read runs on a context whose connection is closed (not inside a transaction).");
         await connection.OpenAsync(ct);
+        if (own) db.SqliteSettings?.ApplyForReading((Microsoft.Data.Sqlite.SqliteConnection)connection);
         return new RawRead(connection, own);
     }
 

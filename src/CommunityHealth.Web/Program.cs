@@ -22,7 +22,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // _content/* and blazor.web.js under `dotnet run` outside Development
 
 var (provider, connectionString) = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddHealthData(provider, connectionString, builder.Configuration.GetValue("Database:WriterCacheMb", SqliteWriteGate.DefaultWriterCacheMb));
+builder.Services.AddHealthData(provider, connectionString, builder.Configuration.GetValue("Database:WriterCacheMb", SqliteWriteGate.DefaultWriterCacheMb),
+    builder.Configuration.GetValue("Database:MmapMb", SqlitePragmas.DefaultMmapMb));
 if (string.Equals(provider, DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)) builder.Services.AddHostedService<SqliteMaintenance>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();

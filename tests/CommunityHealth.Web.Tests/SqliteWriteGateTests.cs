@@ -164,4 +164,34 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         cmd.CommandText = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'audit_entries'";
         Assert.True((long)(await cmd.ExecuteScalarAsync())! > 0);
     }
+
+    /// <summary>Every connection the application reads through maps the file (decision 0010): EF Core's, the hand-written reads', the writer's.</summary>
+    [Fact]
+    public async Task Reads_go_through_the_memory_map_on_every_kind_of_connection()
+    {
+        const long expected = (long)SqlitePragmas.DefaultMmapMb * 1024 * 1024;
+        static async Task<long> MmapAsync(System.Data.Common.DbConnection c)
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA mmap_size";
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        }
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(expected, await MmapAsync(db.Database.GetDbConnection()));
+            await db.Database.CloseConnectionAsync();
+            SqliteConnection.ClearAllPools(); // the next read gets a new handle, opened outside EF Core
+            await using var read = await RawReads.OpenAsync(db, CancellationToken.None);
+            await using var cmd = read.Command();
+            cmd.CommandText = "PRAGMA mmap_size";
+            Assert.Equal(expected, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+        }
+        await using (var db = _factory.Create(DataScope.System))
+        await using (var tx = await db.BeginWriteAsync())
+        {
+            Assert.Equal(expected, await MmapAsync(db.Database.GetDbConnection()));
+            await tx.RollbackAsync();
+        }
+    }
 }

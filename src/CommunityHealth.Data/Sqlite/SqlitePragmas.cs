@@ -7,13 +7,22 @@ namespace CommunityHealth.Data.Sqlite;
 /// Per-connection SQLite settings. The database runs in WAL mode (set once, persistent); in WAL mode
 /// synchronous=NORMAL is SQLite's recommended setting: commits are atomic and the file never corrupts,
 /// fsync happens at checkpoints rather than at every commit (see docs/decisions/0003-sqlite-synchronous.md).
+/// Reads go through a memory map of the file (<c>Database:MmapMb</c>, docs/decisions/0010): in WAL mode a connection
+/// drops its page cache whenever another connection has committed, so without the map every read after a write
+/// copied its pages back in with one system call each.
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas(int mmapMb = SqlitePragmas.DefaultMmapMb) : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    /// <summary>
+    /// The first 2 GB of the file, the most the bundled SQLite maps (SQLitePCLRaw's e_sqlite3 is built with the default
+    /// SQLITE_MAX_MMAP_SIZE, 0x7fff0000 bytes; a larger setting is silently capped); the rest is read as before. 0 turns it off.
+    /// </summary>
+    public const int DefaultMmapMb = 2047;
+
+    private readonly string _read = $"PRAGMA mmap_size={Math.Max(0, (long)mmapMb) * 1024 * 1024};";
 
     /// <summary>What every connection of the application runs once when opened.</summary>
-    public static readonly string Statements = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" + SqliteWriteGate.AutoCheckpointPages + ";";
+    public string Statements => "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" + SqliteWriteGate.AutoCheckpointPages + ";" + _read;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -23,15 +32,30 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    // Pooled connections keep their pragmas: apply them once per physical connection (sqlite3 handle).
+    // Pooled connections keep their pragmas: apply them once per physical connection (sqlite3 handle). A handle can be
+    // leased by EF Core (all settings) or by a hand-written read (RawReads: the read settings only), in either order.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ReadApplied = [];
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _)) return;
+        Run(connection, Statements);
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } h }) { Applied.AddOrUpdate(h, h); ReadApplied.AddOrUpdate(h, h); }
+    }
+
+    /// <summary>The settings a connection opened outside EF Core needs for reading (the memory map).</summary>
+    public void ApplyForReading(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        if (connection.Handle is not { } handle || ReadApplied.TryGetValue(handle, out _)) return;
+        Run(connection, _read);
+        ReadApplied.AddOrUpdate(handle, handle);
+    }
+
+    private static void Run(DbConnection connection, string statements)
+    {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Statements;
+        cmd.CommandText = statements;
         cmd.ExecuteNonQuery();
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } h }) Applied.AddOrUpdate(h, h);
     }
 }

@@ -36,7 +36,7 @@ namespace CommunityHealth.Data.Sqlite;
 /// connections, behind the same gate.
 /// </para>
 /// </summary>
-public sealed class SqliteWriteGate(string connectionString, int writerCacheMb = SqliteWriteGate.DefaultWriterCacheMb) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, ISaveChangesInterceptor,
+public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragmas, int writerCacheMb = SqliteWriteGate.DefaultWriterCacheMb) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, ISaveChangesInterceptor,
     IDisposable
 {
     /// <summary>
@@ -284,7 +284,7 @@ public sealed class SqliteWriteGate(string connectionString, int writerCacheMb =
         _writer = new SqliteConnection(connectionString);
         _writer.Open();
         using var cmd = _writer.CreateCommand();
-        cmd.CommandText = SqlitePragmas.Statements + $"PRAGMA cache_size=-{Math.Max(2, writerCacheMb) * 1024};";
+        cmd.CommandText = pragmas.Statements + $"PRAGMA cache_size=-{Math.Max(2, writerCacheMb) * 1024};";
         cmd.ExecuteNonQuery();
         return _writer;
     }
