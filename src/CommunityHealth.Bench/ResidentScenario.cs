@@ -132,8 +132,10 @@ public static class ResidentScenario
         }
         var profile = await Load.SequentialAsync("open profile", http, samples.Ids.Select(id => $"/api/residents/{id}").ToList());
         var (profileHandler, profileRaw) = await Load.PairedAsync("open profile", samples.Ids, id => residentsHandler.GetAsync(staff, id), raw,
-            "SELECT * FROM residents WHERE \"Id\" = @id; SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id",
-            id => new Dictionary<string, object> { ["id"] = Load.Key(provider, id) });
+            // the same query: the key, the district the administrator sees, the conditions in their order
+            "SELECT * FROM residents WHERE \"Id\" = @id AND \"DistrictId\" = @d; " +
+            "SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id AND \"DistrictId\" = @d ORDER BY \"Id\"",
+            id => new Dictionary<string, object> { ["id"] = Load.Key(provider, id), ["d"] = Load.Key(provider, districtId) });
         rows.Add(new Row("open profile (GET /api/residents/{id})", profile, profileHandler, profileRaw));
 
         // registrations spread over the district's stations, as a district registers people in many places at once

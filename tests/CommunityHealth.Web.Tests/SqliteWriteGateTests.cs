@@ -165,18 +165,20 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.True((long)(await cmd.ExecuteScalarAsync())! > 0);
     }
 
-    /// <summary>Every connection the application reads through maps the file (decision 0010): EF Core's, the hand-written reads', the writer's.</summary>
+    /// <summary>With a memory map configured, every connection the application reads through maps the file (decision 0010): EF Core's, the hand-written reads', the writer's.</summary>
     [Fact]
     public async Task Reads_go_through_the_memory_map_on_every_kind_of_connection()
     {
-        const long expected = (long)SqlitePragmas.DefaultMmapMb * 1024 * 1024;
+        await using var services = new ServiceCollection().AddHealthData("Sqlite", $"Data Source={_file}", sqliteMmapMb: SqlitePragmas.MaxMmapMb).BuildServiceProvider();
+        var factory = services.GetRequiredService<IHealthDbFactory>();
+        const long expected = (long)SqlitePragmas.MaxMmapMb * 1024 * 1024;
         static async Task<long> MmapAsync(System.Data.Common.DbConnection c)
         {
             await using var cmd = c.CreateCommand();
             cmd.CommandText = "PRAGMA mmap_size";
             return Convert.ToInt64(await cmd.ExecuteScalarAsync());
         }
-        await using (var db = _factory.Create(DataScope.System))
+        await using (var db = factory.Create(DataScope.System))
         {
             await db.Database.OpenConnectionAsync();
             Assert.Equal(expected, await MmapAsync(db.Database.GetDbConnection()));
@@ -187,11 +189,17 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
             cmd.CommandText = "PRAGMA mmap_size";
             Assert.Equal(expected, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
         }
-        await using (var db = _factory.Create(DataScope.System))
+        await using (var db = factory.Create(DataScope.System))
         await using (var tx = await db.BeginWriteAsync())
         {
             Assert.Equal(expected, await MmapAsync(db.Database.GetDbConnection()));
             await tx.RollbackAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        await using (var db = _factory.Create(DataScope.System)) // the default: no map
+        {
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(0, await MmapAsync(db.Database.GetDbConnection()));
         }
     }
 }

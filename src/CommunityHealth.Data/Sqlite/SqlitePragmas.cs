@@ -7,17 +7,22 @@ namespace CommunityHealth.Data.Sqlite;
 /// Per-connection SQLite settings. The database runs in WAL mode (set once, persistent); in WAL mode
 /// synchronous=NORMAL is SQLite's recommended setting: commits are atomic and the file never corrupts,
 /// fsync happens at checkpoints rather than at every commit (see docs/decisions/0003-sqlite-synchronous.md).
-/// Reads go through a memory map of the file (<c>Database:MmapMb</c>, docs/decisions/0010): in WAL mode a connection
-/// drops its page cache whenever another connection has committed, so without the map every read after a write
-/// copied its pages back in with one system call each.
+/// Reads can go through a memory map of the file (<c>Database:MmapMb</c>, off by default, docs/decisions/0010): in WAL
+/// mode a connection drops its page cache whenever another connection has committed, so every read after a write copies
+/// its pages back in with one system call each; the map reads them in place.
 /// </summary>
 public sealed class SqlitePragmas(int mmapMb = SqlitePragmas.DefaultMmapMb) : DbConnectionInterceptor
 {
     /// <summary>
-    /// The first 2 GB of the file, the most the bundled SQLite maps (SQLitePCLRaw's e_sqlite3 is built with the default
-    /// SQLITE_MAX_MMAP_SIZE, 0x7fff0000 bytes; a larger setting is silently capped); the rest is read as before. 0 turns it off.
+    /// Off: at 1,000,000 residents the map measured no gain beyond the run-to-run spread (decision 0010), and with it an
+    /// I/O error on the file arrives as a signal instead of an error code. At most 2047 (MB) has an effect: the bundled
+    /// SQLite (SQLitePCLRaw's e_sqlite3) is built with the default SQLITE_MAX_MMAP_SIZE (0x7fff0000 bytes) and silently
+    /// caps larger settings.
     /// </summary>
-    public const int DefaultMmapMb = 2047;
+    public const int DefaultMmapMb = 0;
+
+    /// <summary>The largest map the bundled SQLite makes, in MB.</summary>
+    public const int MaxMmapMb = 2047;
 
     private readonly string _read = $"PRAGMA mmap_size={Math.Max(0, (long)mmapMb) * 1024 * 1024};";
 
@@ -34,8 +39,8 @@ public sealed class SqlitePragmas(int mmapMb = SqlitePragmas.DefaultMmapMb) : Db
 
     // Pooled connections keep their pragmas: apply them once per physical connection (sqlite3 handle). A handle can be
     // leased by EF Core (all settings) or by a hand-written read (RawReads: the read settings only), in either order.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ReadApplied = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ReadApplied = [];
 
     private void Apply(DbConnection connection)
     {
