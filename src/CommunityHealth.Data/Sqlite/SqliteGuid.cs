@@ -17,6 +17,10 @@ public static class SqliteGuid
 
     /// <summary>The SQL expression turning a column's 36-character text GUID into these bytes (used by the migration).</summary>
     public static string FromTextSql(string column) => $"unhex(replace({column}, '-', ''))";
+
+    /// <summary>The SQL expression turning these bytes back into EF Core's upper-case hyphenated text (the migration's Down).</summary>
+    public static string ToTextSql(string column) =>
+        $"substr(hex({column}), 1, 8) || '-' || substr(hex({column}), 9, 4) || '-' || substr(hex({column}), 13, 4) || '-' || substr(hex({column}), 17, 4) || '-' || substr(hex({column}), 21)";
 }
 
 /// <summary>The value converter the SQLite context applies to every GUID property (<see cref="SqliteGuid"/>).</summary>

@@ -19,15 +19,14 @@ namespace CommunityHealth.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             AlterColumnsUp(migrationBuilder);
-            migrationBuilder.Operations.Insert(0, Convert(migrationBuilder, "text", c => $"unhex(replace({c}, '-', ''))"));
+            migrationBuilder.Operations.Insert(0, Convert(migrationBuilder, "text", SqliteGuid.FromTextSql));
         }
 
         /// <summary>Back to upper-case 36-character text, as EF Core wrote GUIDs before.</summary>
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             AlterColumnsDown(migrationBuilder);
-            migrationBuilder.Operations.Insert(0, Convert(migrationBuilder, "blob", c =>
-                $"substr(hex({c}), 1, 8) || '-' || substr(hex({c}), 9, 4) || '-' || substr(hex({c}), 13, 4) || '-' || substr(hex({c}), 17, 4) || '-' || substr(hex({c}), 21)"));
+            migrationBuilder.Operations.Insert(0, Convert(migrationBuilder, "blob", SqliteGuid.ToTextSql));
         }
 
         private static SqlOperation Convert(MigrationBuilder migrationBuilder, string fromType, Func<string, string> convert)

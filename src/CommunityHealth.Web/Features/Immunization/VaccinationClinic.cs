@@ -78,7 +78,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         await using var db = dbs.For(staff);
         var child = await db.Vaccinees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (child is null) return new NotFound("Vaccinee", id.ToString());
-        var (doses, cis) = await HistoryAsync(db, child, ct);
+        var (doses, cis) = await HistoryAsync(db, child, tracked: false, ct);
         return (child, Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today));
     }
 
@@ -95,7 +95,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var child = await db.Vaccinees.AsNoTracking().FirstOrDefaultAsync(v => v.ResidentId == residentId, ct);
         if (child is null)
             return (resident.Id, null, resident.OrganizationId, Forecaster.Evaluate(new ChildFacts(resident.BirthDate), [], asOf ?? Today));
-        var (doses, cis) = await HistoryAsync(db, child, ct);
+        var (doses, cis) = await HistoryAsync(db, child, tracked: false, ct);
         return (resident.Id, child.Id, child.OrganizationId, Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today));
     }
 
@@ -418,13 +418,14 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         return (child, lots, doses, cis);
     }
 
-    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, CancellationToken ct) =>
-        (await db.VaccinationDoses.Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
+    /// <summary>A child's doses in order and contraindications; doses tracked only for a caller that rewrites their judgement.</summary>
+    internal static async Task<(List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)> HistoryAsync(HealthDbContext db, Vaccinee child, bool tracked, CancellationToken ct) =>
+        (await (tracked ? db.VaccinationDoses : db.VaccinationDoses.AsNoTracking()).Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
          child.HasContraindications ? await db.VaccineeContraindications.AsNoTracking().Where(c => c.VaccineeId == child.Id).ToListAsync(ct) : []);
 
     internal static async Task RecomputeAsync(HealthDbContext db, Vaccinee child, DateOnly today, CancellationToken ct)
     {
-        var (doses, cis) = await HistoryAsync(db, child, ct);
+        var (doses, cis) = await HistoryAsync(db, child, tracked: true, ct);
         Recompute(child, doses, cis, today);
     }
 
@@ -455,7 +456,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         var child = await db.Vaccinees.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == child.ResidentId).Select(r => new { r.Name, r.Sex }).FirstAsync(ct);
         var org = (await organizations.NamesAsync([child.OrganizationId], ct))[child.OrganizationId];
-        var (doses, cis) = await HistoryAsync(db, child, ct);
+        var (doses, cis) = await HistoryAsync(db, child, tracked: false, ct);
         var forecast = Forecaster.Evaluate(ImmunizationMapping.Facts(child, cis), doses.Select(Given), asOf ?? Today);
         var aefis = await db.AdverseEvents.AsNoTracking().Where(a => a.VaccineeId == id).OrderByDescending(a => a.OnsetAt).ToListAsync(ct);
         var contacts = await db.ContactAttempts.AsNoTracking().Where(a => a.VaccineeId == id).OrderByDescending(a => a.On).ThenByDescending(a => a.CreatedAt).ToListAsync(ct);

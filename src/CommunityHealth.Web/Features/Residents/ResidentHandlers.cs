@@ -120,7 +120,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         if (before.BirthDate != r.BirthDate && await db.Vaccinees.FirstOrDefaultAsync(v => v.ResidentId == r.Id, ct) is { } child)
         {
             child.BirthDate = r.BirthDate;
-            var (doses, cis) = await Immunization.VaccinationClinic.HistoryAsync(db, child, ct);
+            var (doses, cis) = await Immunization.VaccinationClinic.HistoryAsync(db, child, tracked: true, ct);
             foreach (var dose in doses) dose.BirthDate = r.BirthDate;
             Immunization.VaccinationClinic.Recompute(child, doses, cis, Today);
         }
