@@ -24,9 +24,8 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     private readonly Sqlite.SqliteWriteGate? _gate = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
         .OfType<Sqlite.SqliteWriteGate>().FirstOrDefault();
 
-    /// <summary>The SQLite connection settings, for connections opened outside EF Core (<see cref="RawReads"/>).</summary>
-    internal Sqlite.SqlitePragmas? SqliteSettings { get; } = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
-        .OfType<Sqlite.SqlitePragmas>().FirstOrDefault();
+    /// <summary>The SQLite file's long-lived read connections for hand-written reads (<see cref="RawReads"/>); null elsewhere.</summary>
+    internal Sqlite.SqliteReadPool? SqliteReaders => _gate?.Readers;
 
     /// <summary>
     /// Begins an explicit write transaction. On SQLite it runs on the database's one writer connection, whose page cache

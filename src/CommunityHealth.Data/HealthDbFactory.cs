@@ -52,9 +52,13 @@ public static class DataServiceCollectionExtensions
         {
             var pragmas = new SqlitePragmas(sqliteMmapMb);
             var gate = new SqliteWriteGate(connectionString, pragmas, sqliteWriterCacheMb); // one single writer per database file, shared by every scope level's pool
-            services.AddSingleton(gate);
-            services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<SqliteHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(pragmas, gate), level, sp), Sqlite));
+            services.AddSingleton(_ => gate); // made by a factory: the container disposes it (the writer and the read connections)
+            services.AddSingleton<IHealthDbFactory>(sp =>
+            {
+                sp.GetRequiredService<SqliteWriteGate>(); // tracked for disposal from the first context on
+                return new HealthDbFactory<SqliteHealthDbContext>(level =>
+                    Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(pragmas, gate), level, sp), Sqlite);
+            });
         }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         return services;

@@ -17,20 +17,21 @@ namespace CommunityHealth.Data;
 public static class RawReads
 {
     /// <summary>
-    /// A connection for one hand-written read, with the context's scope and provider. On SQLite it is a plain pooled
-    /// connection on the same file: the context's own connection carries EF Core's SQL functions, which Microsoft.Data.Sqlite
-    /// registers again on every open (measured: 25 µs, as long as the look-up itself); a read needs none of them, nor the
-    /// write path's pragmas. On PostgreSQL it is the context's connection (same pool, auto-prepared statements).
+    /// A connection for one hand-written read, with the context's scope and provider. On SQLite it is a long-lived connection
+    /// on the same file rented from the gate's read pool (<see cref="Sqlite.SqliteReadPool"/>), whose compiled statements are
+    /// reused by every read with the same SQL (docs/decisions/0011); the context's own connection would carry EF Core's SQL
+    /// functions, which Microsoft.Data.Sqlite registers again on every open (measured: 25 µs, as long as the look-up itself),
+    /// and a read needs none of them, nor the write path's pragmas. On PostgreSQL it is the context's connection (same pool,
+    /// auto-prepared statements).
     /// </summary>
     public static async Task<RawRead> OpenAsync(HealthDbContext db, CancellationToken ct)
     {
-        var own = db is Sqlite.SqliteHealthDbContext;
-        var connection = own ? new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString()) : db.Database.GetDbConnection();
-        if (!own && (connection.State != System.Data.ConnectionState.Closed || db.Database.CurrentTransaction is not null))
+        if (db.SqliteReaders is { } pool) return new RawRead(await pool.RentAsync(ct), pool);
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Closed || db.Database.CurrentTransaction is not null)
             throw new InvalidOperationException("A hand-written read runs on a context whose connection is closed (not inside a transaction).");
         await connection.OpenAsync(ct);
-        if (own) db.SqliteSettings?.ApplyForReading((Microsoft.Data.Sqlite.SqliteConnection)connection);
-        return new RawRead(connection, own);
+        return new RawRead(connection);
     }
 
     /// <summary>Adds a parameter in the form the provider stores it (on SQLite a GUID is 16 big-endian bytes, <see cref="Sqlite.SqliteGuid"/>).</summary>
@@ -77,15 +78,42 @@ public static class RawReads
     }
 }
 
-/// <summary>An open connection for hand-written reads; disposing closes it (the context stays usable for EF Core).</summary>
-public sealed class RawRead(DbConnection connection, bool own) : IAsyncDisposable
+/// <summary>
+/// An open connection for hand-written reads: build a command with <see cref="Command"/> and run it with
+/// <see cref="ExecuteReaderAsync"/> (on SQLite through the connection's compiled statements). Disposing it gives the
+/// connection back (the context stays usable for EF Core); dispose every reader first.
+/// </summary>
+public sealed class RawRead : IAsyncDisposable
 {
-    public DbCommand Command() => connection.CreateCommand();
+    private readonly DbConnection _connection;
+    private readonly Sqlite.SqliteStatementCache? _statements;
+    private readonly Sqlite.SqliteReadPool? _pool;
+    private List<Microsoft.Data.Sqlite.SqliteCommand>? _rented;
+
+    internal RawRead(DbConnection connection) => _connection = connection;
+
+    internal RawRead(Sqlite.SqliteStatementCache statements, Sqlite.SqliteReadPool pool) => (_connection, _statements, _pool) = (statements.Connection, statements, pool);
+
+    /// <summary>A command to fill in (text and parameters); run it with <see cref="ExecuteReaderAsync"/>.</summary>
+    public DbCommand Command() => _connection.CreateCommand();
+
+    public async Task<DbDataReader> ExecuteReaderAsync(DbCommand command, CancellationToken ct)
+    {
+        if (_statements is null) return await command.ExecuteReaderAsync(ct);
+        var cached = _statements.Rent(command);
+        (_rented ??= []).Add(cached);
+        return await cached.ExecuteReaderAsync(ct);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        if (own) await connection.DisposeAsync();
-        else await connection.CloseAsync();
+        if (_statements is null)
+        {
+            await _connection.CloseAsync();
+            return;
+        }
+        foreach (var c in _rented ?? []) _statements.Return(c);
+        _pool!.Return(_statements);
     }
 }
 

@@ -202,4 +202,116 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
             Assert.Equal(0, await MmapAsync(db.Database.GetDbConnection()));
         }
     }
+    [Fact]
+    public async Task Saves_on_the_writer_reuse_compiled_statements_and_a_failed_one_gives_its_statement_back()
+    {
+        // the same shape of save repeatedly: compiled once, then reused (a mutation that executes EF Core's own command fails this)
+        for (var i = 0; i < 5; i++)
+        {
+            await using var db = _factory.Create(DataScope.System);
+            db.AuditEntries.Add(Entry(100 + i));
+            await db.SaveChangesAsync();
+        }
+        var cache = _gate.WriterStatements!;
+        Assert.True(cache.Reused >= 4, $"reused {cache.Reused}, compiled {cache.Compiled}");
+        var compiled = cache.Compiled;
+
+        // the same statement failing (a duplicate key) surfaces as EF Core's error and saves nothing; the statement serves again
+        var dup = Entry(200);
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.Add(dup);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.Add(new AuditEntry { Id = dup.Id, DistrictId = District, At = DateTime.UtcNow, Entity = "Test", EntityId = "again", Action = AuditActions.View });
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.IsType<SqliteException>(error.InnerException);
+        }
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.Add(Entry(201));
+            await db.SaveChangesAsync();
+            Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.EntityId == "again"));
+            Assert.Equal(7, await db.AuditEntries.CountAsync(e => e.Entity == "Test" && (e.EntityId.StartsWith("10") || e.EntityId.StartsWith("20"))));
+        }
+        Assert.Equal(compiled, cache.Compiled);
+
+        // reads and updates inside an explicit write transaction run on the writer's statements too, with the transaction
+        await using (var db = _factory.Create(DataScope.System))
+        await using (var tx = await db.BeginWriteAsync())
+        {
+            var row = await db.AuditEntries.SingleAsync(e => e.EntityId == "201");
+            row.Detail = "in transaction";
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        await using (var db = _factory.Create(DataScope.System))
+            Assert.Equal("in transaction", (await db.AuditEntries.SingleAsync(e => e.EntityId == "201")).Detail);
+    }
+
+    [Fact]
+    public async Task Hand_written_reads_reuse_their_connections_and_compiled_statements()
+    {
+        await using (var db = _factory.Create(DataScope.System))
+        {
+            db.AuditEntries.AddRange(Entry(300), Entry(301));
+            await db.SaveChangesAsync();
+        }
+        var opened = _gate.Readers.Opened;
+        for (var i = 0; i < 6; i++)
+        {
+            await using var db = _factory.Create(DataScope.System);
+            await using var read = await RawReads.OpenAsync(db, CancellationToken.None);
+            await using var cmd = read.Command();
+            cmd.Add(db, "@id", (300 + i % 2).ToString());
+            cmd.CommandText = "SELECT \"EntityId\" FROM audit_entries WHERE \"EntityId\" = @id; SELECT count(*) FROM audit_entries WHERE \"Entity\" = 'Test'";
+            await using var r = await read.ExecuteReaderAsync(cmd, CancellationToken.None);
+            Assert.True(await r.ReadAsync());
+            Assert.Equal((300 + i % 2).ToString(), r.GetString(0)); // this execution's parameter, not the previous one's
+            Assert.True(await r.NextResultAsync());
+            Assert.True(await r.ReadAsync());
+            Assert.True(r.GetInt64(0) >= 2);
+        }
+        Assert.True(_gate.Readers.Opened - opened <= 1, $"opened {_gate.Readers.Opened - opened}");
+        var (compiled, reused) = _gate.Readers.Statements;
+        Assert.True(reused >= 5 && compiled <= 1, $"compiled {compiled}, reused {reused}");
+    }
+
+    [Fact]
+    public void The_statement_cache_keeps_the_most_recent_texts_gives_a_busy_text_a_command_of_its_own_and_follows_schema_changes()
+    {
+        using var c = new SqliteConnection($"Data Source={_file}");
+        c.Open();
+        using (var ddl = c.CreateCommand())
+        {
+            ddl.CommandText = "CREATE TABLE cache_probe (a INTEGER); INSERT INTO cache_probe VALUES (1);";
+            ddl.ExecuteNonQuery();
+        }
+        using var cache = new SqliteStatementCache(c, capacity: 2);
+        SqliteCommand Source(string sql) { var s = c.CreateCommand(); s.CommandText = sql; return s; }
+
+        var first = cache.Rent(Source("SELECT * FROM cache_probe"));
+        var busy = cache.Rent(Source("SELECT * FROM cache_probe")); // the first is still rented
+        Assert.NotSame(first, busy);
+        using (var r = first.ExecuteReader()) Assert.Equal(1, r.FieldCount);
+        cache.Return(first);
+        cache.Return(busy); // the text is kept once
+        Assert.Equal(1, cache.Count);
+
+        using (var ddl = c.CreateCommand())
+        {
+            ddl.CommandText = "ALTER TABLE cache_probe ADD COLUMN b TEXT";
+            ddl.ExecuteNonQuery();
+        }
+        var again = cache.Rent(Source("SELECT * FROM cache_probe"));
+        Assert.Same(first, again);
+        using (var r = again.ExecuteReader()) Assert.Equal(2, r.FieldCount); // compiled again by SQLite for the new schema
+        cache.Return(again);
+
+        foreach (var sql in new[] { "SELECT 1", "SELECT 2" }) cache.Return(cache.Rent(Source(sql)));
+        Assert.Equal(2, cache.Count);
+        Assert.NotSame(first, cache.Rent(Source("SELECT * FROM cache_probe"))); // the least recently used text was dropped
+    }
 }

@@ -58,6 +58,8 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
     private readonly ConditionalWeakTable<DbContext, object> _onWriter = []; // the context → why it is on the writer
     private static readonly object ForSave = new(), ForTransaction = new();
     private SqliteConnection? _writer; // used only while the gate is held
+    private SqliteStatementCache? _writerStatements; // the writer's compiled statements (docs/decisions/0011)
+    private readonly ConditionalWeakTable<DbCommand, SqliteCommand> _rented = []; // EF Core's command → the cached one reading for it
     private int _writesSinceCheckpoint;
     private int _checkpointRunning;
     private long _writes, _checkpoints, _writerSaves;
@@ -70,6 +72,12 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
 
     /// <summary>Saves that ran on the writer connection.</summary>
     public long WriterSaves => Interlocked.Read(ref _writerSaves);
+
+    /// <summary>The writer's statement cache while the writer is open (tests and benchmarks read its counters).</summary>
+    public SqliteStatementCache? WriterStatements => _writerStatements;
+
+    /// <summary>Long-lived read connections with compiled statements, for the hand-written reads (<see cref="RawReads"/>).</summary>
+    public SqliteReadPool Readers { get; } = new(connectionString, pragmas);
 
     // ---- SaveChanges: moved onto the writer connection while the gate is held ----
 
@@ -228,8 +236,7 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
         }
         catch (SqliteException)
         {
-            _writer?.Dispose();
-            _writer = null; // reopened by the next save
+            CloseWriter(); // reopened by the next save
         }
         finally
         {
@@ -280,19 +287,65 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
     private SqliteConnection Writer()
     {
         if (_writer is { State: ConnectionState.Open } w) return w;
+        CloseWriter();
+        var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        using (var cmd = writer.CreateCommand())
+        {
+            cmd.CommandText = pragmas.Statements + $"PRAGMA cache_size=-{Math.Max(2, writerCacheMb) * 1024};";
+            cmd.ExecuteNonQuery();
+        }
+        _writerStatements = new SqliteStatementCache(writer);
+        return _writer = writer;
+    }
+
+    private void CloseWriter()
+    {
+        _writerStatements?.Dispose();
+        _writerStatements = null;
         _writer?.Dispose();
-        _writer = new SqliteConnection(connectionString);
-        _writer.Open();
-        using var cmd = _writer.CreateCommand();
-        cmd.CommandText = pragmas.Statements + $"PRAGMA cache_size=-{Math.Max(2, writerCacheMb) * 1024};";
-        cmd.ExecuteNonQuery();
-        return _writer;
+        _writer = null;
     }
 
     public void Dispose()
     {
-        _writer?.Dispose();
+        CloseWriter();
+        Readers.Dispose();
         _gate.Dispose();
+    }
+
+    // ---- commands on the writer run through its compiled statements; EF Core's own command is never executed ----
+
+    /// <summary>The writer's cached command for <paramref name="command"/>, when EF Core runs it on the writer.</summary>
+    private SqliteCommand? RentOnWriter(DbCommand command, bool hasResult) =>
+        !hasResult && _writer is { } w && ReferenceEquals(command.Connection, w) && _writerStatements is { } cache ? cache.Rent(command) : null;
+
+    private void ReturnOnWriter(SqliteCommand cached)
+    {
+        if (_writerStatements is { } cache) cache.Return(cached);
+        else cached.Dispose();
+    }
+
+    /// <summary>Microsoft.Data.Sqlite executes synchronously whichever method is called; the reader is EF Core's from here.</summary>
+    private InterceptionResult<DbDataReader> ReadOnWriter(DbCommand command, SqliteCommand cached)
+    {
+        DbDataReader reader;
+        try { reader = cached.ExecuteReader(); }
+        catch
+        {
+            ReturnOnWriter(cached);
+            throw;
+        }
+        _rented.AddOrUpdate(command, cached);
+        return InterceptionResult<DbDataReader>.SuppressWithResult(reader);
+    }
+
+    private void ReaderDone(DbCommand command, DbDataReader reader)
+    {
+        if (!_rented.TryGetValue(command, out var cached)) return;
+        _rented.Remove(command);
+        reader.Dispose(); // resets the statements before another execution may rent the command
+        ReturnOnWriter(cached);
     }
 
     // ---- transactions: the gate is held from BEGIN to COMMIT/ROLLBACK ----
@@ -367,6 +420,9 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
+        if (RentOnWriter(command, result.HasResult) is { } cached)
+            try { return InterceptionResult<int>.SuppressWithResult(cached.ExecuteNonQuery()); }
+            finally { ReturnOnWriter(cached); }
         EnterStatement(command);
         return result;
     }
@@ -374,6 +430,9 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
+        if (RentOnWriter(command, result.HasResult) is { } cached)
+            try { return InterceptionResult<int>.SuppressWithResult(await cached.ExecuteNonQueryAsync(cancellationToken)); }
+            finally { ReturnOnWriter(cached); }
         await EnterStatementAsync(command, cancellationToken);
         return result;
     }
@@ -392,6 +451,7 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
+        if (RentOnWriter(command, result.HasResult) is { } cached) return ReadOnWriter(command, cached);
         EnterStatement(command);
         return result;
     }
@@ -399,6 +459,7 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
+        if (RentOnWriter(command, result.HasResult) is { } cached) return ReadOnWriter(command, cached);
         await EnterStatementAsync(command, cancellationToken);
         return result;
     }
@@ -418,12 +479,16 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
 
     public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
+        ReaderDone(command, eventData.DataReader);
         LeaveStatement(command);
         return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
+        if (RentOnWriter(command, result.HasResult) is { } cached)
+            try { return InterceptionResult<object>.SuppressWithResult(cached.ExecuteScalar()!); }
+            finally { ReturnOnWriter(cached); }
         EnterStatement(command);
         return result;
     }
@@ -431,6 +496,9 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
         CancellationToken cancellationToken = default)
     {
+        if (RentOnWriter(command, result.HasResult) is { } cached)
+            try { return InterceptionResult<object>.SuppressWithResult((await cached.ExecuteScalarAsync(cancellationToken))!); }
+            finally { ReturnOnWriter(cached); }
         await EnterStatementAsync(command, cancellationToken);
         return result;
     }

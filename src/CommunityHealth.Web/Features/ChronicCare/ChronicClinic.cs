@@ -255,7 +255,7 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
                 SELECT {stats.Columns} FROM chronic_month_stats WHERE "ResidentId" = @id AND "Year" = @year AND {scope};
                 SELECT {visits.Columns} FROM chronic_visits WHERE "ResidentId" = @id AND {scope}
                 """;
-            await using var r = await cmd.ExecuteReaderAsync(ct);
+            await using var r = await read.ExecuteReaderAsync(cmd, ct);
             if (await r.ReadAsync(ct)) resident = subject.Read(r);
             await r.NextResultAsync(ct);
             if (await r.ReadAsync(ct)) height = heights.Read(r).HeightCm;

@@ -405,7 +405,7 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
                 ;
                 SELECT {lotRows.Columns} FROM vaccine_lots WHERE "Id" IN ({string.Join(", ", lotParameters)}) AND {scope}
                 """);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
+            await using var r = await read.ExecuteReaderAsync(cmd, ct);
             if (await r.ReadAsync(ct)) child = children.Read(r);
             await r.NextResultAsync(ct);
             while (await r.ReadAsync(ct)) doses.Add(doseRows.Read(r));

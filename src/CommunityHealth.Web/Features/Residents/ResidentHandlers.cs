@@ -40,7 +40,7 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
         cmd.Add(db, "@id", id);
         cmd.CommandText = $"SELECT {residents.Columns} FROM residents WHERE \"Id\" = @id AND {scope}; "
             + $"SELECT {conditions.Columns} FROM resident_conditions WHERE \"ResidentId\" = @id AND {scope} ORDER BY \"Id\"";
-        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        await using var rows = await read.ExecuteReaderAsync(cmd, ct);
         if (!await rows.ReadAsync(ct)) return null;
         var r = residents.Read(rows);
         await rows.NextResultAsync(ct);

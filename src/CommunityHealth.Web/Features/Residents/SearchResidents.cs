@@ -94,7 +94,7 @@ public sealed class SearchResidents(ScopedDb dbs, TimeProvider clock)
         cmd.CommandText = $"SELECT {reader.Columns} FROM residents WHERE {scope} AND {status} AND {where} ORDER BY {order} LIMIT {Math.Clamp(limit, 1, MaxExport)}";
         var today = clock.Today();
         var list = new List<ResidentSummary>();
-        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        await using var rows = await read.ExecuteReaderAsync(cmd, ct);
         while (await rows.ReadAsync(ct))
         {
             var r = reader.Read(rows);
