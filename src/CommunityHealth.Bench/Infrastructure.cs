@@ -98,6 +98,7 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        if (Environment.GetEnvironmentVariable("BENCH_PERF") is { Length: > 0 }) psi.Environment["DOTNET_PerfMapEnabled"] = "1"; // perf names JIT-compiled frames
         var p = Process.Start(psi)!;
         LastAppPid = p.Id;
         p.OutputDataReceived += (_, _) => { };

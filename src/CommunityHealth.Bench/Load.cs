@@ -93,6 +93,7 @@ public static class Load
     /// </summary>
     private static Process? StartTrace(string name, int seconds)
     {
+        if (Environment.GetEnvironmentVariable("BENCH_PERF") is { Length: > 0 } perfDir && AppProcess.LastAppPid is { } appPid) return StartPerf(perfDir, name, appPid, seconds);
         if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not { Length: > 0 } dir || AppProcess.LastAppPid is not { } pid) return null;
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()) + ".nettrace");
@@ -101,6 +102,25 @@ public static class Load
         { UseShellExecute = false, RedirectStandardOutput = true })!;
         p.OutputDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
+        return p;
+    }
+
+    /// <summary>
+    /// BENCH_PERF=directory: Linux perf samples every thread of the system — managed code (named through the JIT's perf
+    /// map, which the system writes when started with DOTNET_PerfMapEnabled=1, see <see cref="AppProcess"/>), the bundled
+    /// SQLite and the kernel — on CPU only, so waits never count as work (dotnet-trace's thread-time samples do count a
+    /// thread blocked inside the runtime). `perf report -i file --no-children` then says where the CPU goes.
+    /// </summary>
+    private static Process? StartPerf(string dir, string name, int pid, int seconds)
+    {
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()) + ".perf.data");
+        var p = Process.Start(new ProcessStartInfo("perf", $"record -F 499 -g -p {pid} -o \"{file}\" -- sleep {seconds}")
+        { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
         return p;
     }
 
