@@ -20,7 +20,20 @@ internal static class ValueConversions
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> p) =>
         p.HasConversion(
             v => JsonSerializer.Serialize(v, Json),
-            s => JsonSerializer.Deserialize<T>(s, Json)!,
+            s => FromJson<T>(s),
             new ValueComparer<T>((a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
                 v => JsonSerializer.Serialize(v, Json).GetHashCode(), v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+
+    /// <summary>
+    /// Most stored lists are empty ("[]"), and the serializer's fixed cost per call is several times that of making an
+    /// empty list: a profile read deserialises four of them per resident.
+    /// </summary>
+    public static T FromJson<T>(string s) => s == "[]" && EmptyList<T>.Make is { } make ? make() : JsonSerializer.Deserialize<T>(s, Json)!;
+
+    private static class EmptyList<T>
+    {
+        public static readonly Func<T>? Make = typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(List<>)
+            ? System.Linq.Expressions.Expression.Lambda<Func<T>>(System.Linq.Expressions.Expression.New(typeof(T))).Compile()
+            : null;
+    }
 }
