@@ -29,6 +29,9 @@ public sealed class ChronicRegistrationConfiguration : IEntityTypeConfiguration<
 
 public sealed class ChronicVisitConfiguration : IEntityTypeConfiguration<ChronicVisit>
 {
+    /// <summary>The covering index of a patient's chain of visits.</summary>
+    public const string ChainIndex = "IX_chronic_visits_chain";
+
     public void Configure(EntityTypeBuilder<ChronicVisit> b)
     {
         b.ToTable("chronic_visits");
@@ -43,8 +46,14 @@ public sealed class ChronicVisitConfiguration : IEntityTypeConfiguration<Chronic
         b.Property(v => v.OverrideReason).HasMaxLength(200);
         b.Property(v => v.Doctor).HasMaxLength(50);
         b.Property(v => v.Form).AsJson();
-        // a patient's visits in order (the chain of classifications, the last visit of a period)
-        b.HasIndex(v => new { v.ResidentId, v.VisitDate });
+        // a patient's visits in order (the chain of classifications, the last visit of a period). Recording a visit reads
+        // the patient's whole chain; every column that read needs (and the scope's) is in the index, so it is one contiguous
+        // range of the index rather than a table page per earlier visit (at 1,000,000 residents ~17 random pages per visit)
+        b.HasIndex(v => new
+        {
+            v.ResidentId, v.VisitDate, v.CreatedAt, v.Id, v.HypertensionClass, v.DiabetesClass, v.Mode, v.ForHypertension, v.ForDiabetes, v.BpControlled,
+            v.GlucoseControlled, v.DistrictId, v.CenterId, v.OrganizationId,
+        }).HasDatabaseName(ChainIndex);
         b.HasIndex(v => new { v.DistrictId, v.VisitDate });
         b.HasOne<Resident>().WithMany().HasForeignKey(v => v.ResidentId).OnDelete(DeleteBehavior.Restrict);
     }

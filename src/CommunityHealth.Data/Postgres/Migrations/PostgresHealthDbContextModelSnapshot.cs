@@ -446,7 +446,8 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
                     b.HasIndex("DistrictId", "VisitDate");
 
-                    b.HasIndex("ResidentId", "VisitDate");
+                    b.HasIndex("ResidentId", "VisitDate", "CreatedAt", "Id", "HypertensionClass", "DiabetesClass", "Mode", "ForHypertension", "ForDiabetes", "BpControlled", "GlucoseControlled", "DistrictId", "CenterId", "OrganizationId")
+                        .HasDatabaseName("IX_chronic_visits_chain");
 
                     b.ToTable("chronic_visits", (string)null);
                 });
