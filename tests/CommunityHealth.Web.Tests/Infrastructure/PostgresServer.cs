@@ -31,11 +31,12 @@ public static class PostgresServer
         if (bin is null)
             throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install Debian's 'postgresql' package (.ci/run does).");
 
+        var asRoot = Environment.UserName == "root";
+        SweepStale(bin, asRoot);
         var port = FreePort();
         var root = Path.Combine(Path.GetTempPath(), $"ch-pg-{Environment.ProcessId}-{port}");
         Directory.CreateDirectory(root);
         _dataDir = Path.Combine(root, "data");
-        var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres:postgres {root}");
         Pg(bin, "initdb", $"-D {_dataDir} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
         var settings = Durable ? "-c shared_buffers=1GB -c max_wal_size=4GB -c wal_compression=lz4" : "-c fsync=off";
@@ -48,6 +49,30 @@ public static class PostgresServer
             try { Pg(bin, "pg_ctl", $"-D {_dataDir} -m immediate stop", asRoot); Directory.Delete(root, true); } catch { /* best effort at exit */ }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=true;Maximum Pool Size=50";
+    }
+
+    /// <summary>
+    /// The exit handler above does not run when a test process is killed; its cluster (a few hundred MB) would stay in the
+    /// temp folder for good. A cluster whose owning process (the first number in its folder's name) is gone is stopped, if
+    /// its server still runs, and deleted.
+    /// </summary>
+    private static void SweepStale(string bin, bool asRoot)
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "ch-pg-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length != 4 || !int.TryParse(parts[2], out var owner) || owner == Environment.ProcessId || Directory.Exists($"/proc/{owner}")) continue;
+            try
+            {
+                var data = Path.Combine(dir, "data");
+                if (File.Exists(Path.Combine(data, "postmaster.pid"))) Pg(bin, "pg_ctl", $"-D {data} -m immediate stop", asRoot);
+                Directory.Delete(dir, true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
+            {
+                // another test process may be sweeping the same folder, or the server refuses to stop: leave it for the next run
+            }
+        }
     }
 
     private static void Pg(string bin, string tool, string args, bool asRoot)
