@@ -98,7 +98,11 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        if (Environment.GetEnvironmentVariable("BENCH_PERF") is { Length: > 0 }) psi.Environment["DOTNET_PerfMapEnabled"] = "1"; // perf names JIT-compiled frames
+        if (Environment.GetEnvironmentVariable("BENCH_PERF") is { Length: > 0 })
+        {
+            psi.Environment["DOTNET_PerfMapEnabled"] = "1"; // perf names JIT-compiled frames from /tmp/perf-PID.map ...
+            psi.Environment["DOTNET_EnableWriteXorExecute"] = "0"; // ... which it cannot match to code mapped twice (W^X's "memfd:doublemapper")
+        }
         var p = Process.Start(psi)!;
         LastAppPid = p.Id;
         p.OutputDataReceived += (_, _) => { };
