@@ -103,11 +103,11 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
                 }
             }));
         }
-        else foreach (var ddl in _deferredIndexes) await ExecAsync(ddl);
+        else foreach (var ddl in _deferredIndexes) await TimedAsync(ddl);
         foreach (var ddl in _deferredForeignKeys) await ExecAsync(ddl); // after the indexes, which the validating joins use
         _deferredForeignKeys.Clear();
         _deferredIndexes.Clear();
-        if (!IsPostgres) await ExecAsync("PRAGMA wal_checkpoint(TRUNCATE)"); // one checkpoint for the whole load (automatic ones are off)
+        if (!IsPostgres) await TimedAsync("PRAGMA wal_checkpoint(TRUNCATE)"); // one checkpoint for the whole load (automatic ones are off)
     }
 
     public async Task WriteAsync<T>(IReadOnlyList<T> rows) where T : class
@@ -118,6 +118,14 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         var writer = (TableWriter<T>)w;
         if (_connection is NpgsqlConnection pg) await writer.CopyAsync(pg, rows);
         else writer.Insert((SqliteConnection)_connection, rows);
+    }
+
+    /// <summary>Runs a step of the rebuild and prints how long it took (BENCH_LOAD_STEPS=1).</summary>
+    private async Task TimedAsync(string sql)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        await ExecAsync(sql);
+        if (Environment.GetEnvironmentVariable("BENCH_LOAD_STEPS") is { Length: > 0 }) Console.WriteLine($"  {sw.Elapsed.TotalSeconds,6:F1} s  {(sql.Length > 90 ? sql[..90] + "…" : sql)}");
     }
 
     private async Task ExecAsync(string sql)

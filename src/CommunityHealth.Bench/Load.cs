@@ -34,16 +34,54 @@ public static class Load
         for (var i = 0; i < latencies.Length; i++) latencies[i] = new List<double>(4096);
         await ServerStatements.ResetAsync();
         using var trace = StartTrace(name, options.Seconds);
+        var cpu = CpuTime.Read();
         var sw = Stopwatch.StartNew();
         var errors = await RunForAsync(http, request, options.Clients, TimeSpan.FromSeconds(options.Seconds), latencies);
         var elapsed = sw.Elapsed.TotalSeconds;
+        var used = CpuTime.Read() - cpu;
         trace?.WaitForExit();
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var m = new Measurement(name, options.Clients, all.Length, errors, elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
         Console.WriteLine($"{name,-36} {m.Rps,9:F0} req/s  median {m.Median,7:F2} ms  p95 {m.P95,7:F2} ms  errors {errors}");
+        if (all.Length > 0) Console.WriteLine($"  CPU per request: system {used.App * 1000 / all.Length:F2} ms, PostgreSQL {used.Postgres * 1000 / all.Length:F2} ms, "
+            + $"load client {used.Client * 1000 / all.Length:F2} ms; machine busy {used.Machine / elapsed:F2} of {Environment.ProcessorCount} cores");
         await ServerStatements.PrintAsync(all.Length);
         return m;
+    }
+
+    /// <summary>
+    /// CPU seconds used so far by the system's process, PostgreSQL's server processes, this process (the load's client)
+    /// and the whole machine, from /proc: CPU per request is steadier than requests per second on a shared 2-core guest.
+    /// </summary>
+    private readonly record struct CpuTime(double App, double Postgres, double Client, double Machine)
+    {
+        public static CpuTime operator -(CpuTime a, CpuTime b) => new(a.App - b.App, a.Postgres - b.Postgres, a.Client - b.Client, a.Machine - b.Machine);
+
+        public static CpuTime Read()
+        {
+            if (!OperatingSystem.IsLinux()) return default;
+            double app = 0, pg = 0;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var close = stat.LastIndexOf(')');
+                    var comm = stat[(stat.IndexOf('(') + 1)..close];
+                    var f = stat[(close + 2)..].Split(' ');
+                    var seconds = (long.Parse(f[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(f[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+                    if (pid == AppProcess.LastAppPid) app = seconds;
+                    else if (comm == "postgres") pg += seconds;
+                }
+                catch (IOException) { } // the process ended
+                catch (UnauthorizedAccessException) { }
+            }
+            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+            var busy = (cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7]) / 100.0; // user, nice, system, irq, softirq, steal (guest time is inside user)
+            return new CpuTime(app, pg, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, busy);
+        }
     }
 
     /// <summary>The application's PostgreSQL database, while a PostgreSQL run is measured.</summary>
@@ -115,7 +153,9 @@ public static class Load
     {
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()) + ".perf.data");
-        var p = Process.Start(new ProcessStartInfo("perf", $"record -F 499 -g -p {pid} -o \"{file}\" -- sleep {seconds}")
+        // BENCH_PERF_ALL=1: the whole machine (PostgreSQL's server processes and the load's client too), not only the system
+        var target = Environment.GetEnvironmentVariable("BENCH_PERF_ALL") is { Length: > 0 } ? "-a" : $"-p {pid}";
+        var p = Process.Start(new ProcessStartInfo("perf", $"record -F 499 -g {target} -o \"{file}\" -- sleep {seconds}")
         { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })!;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CommunityHealth.Bench;
 
 // Benchmark program (see docs/benchmarks.md). Usage:
-//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|clinics (= immunization + chronic)|records (= residents + immunization + chronic)]
+//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|clinics (= immunization + chronic)|records (= residents + immunization + chronic)|generate (the residents' generation only, no report)]
 //     [--residents 1000000] [--seconds 10] [--clients 16]
 //   --bare PORT   (internal) serve the bare Kestrel endpoint on PORT
 if (args is ["--bare", var barePort]) { await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture)); return 0; }
@@ -22,7 +22,7 @@ await using (var bare = await AppProcess.StartBareAsync())
 {
     foreach (var provider in options.Providers)
     {
-        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic" or "clinics")
+        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic" or "clinics" or "generate")
         {
             await using var big = await AppProcess.StartAppAsync(root, provider);
             var residents = await ResidentScenario.RunAsync(big, provider, options.Residents, options, measure: options.Scenario is "all" or "records" or "residents");
