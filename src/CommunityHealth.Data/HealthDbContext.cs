@@ -112,16 +112,45 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
         builder.Entity<T>().HasQueryFilter(filter);
     }
 
+    /// <summary>
+    /// Changes are detected once per save. Left to EF Core, a save compares every tracked entity with its snapshot three
+    /// times: for <see cref="PrepareForSave"/>'s walk over the entries, for the SQLite write gate's "has changes" test and
+    /// inside SaveChanges itself — the last while the gate, SQLite's single writer, is held (a profile of the follow-up
+    /// row: 8 % of the system's CPU in change detection). <see cref="PrepareForSave"/> sets values through the change
+    /// tracker, which records them without another comparison.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            PrepareForSave();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            PrepareForSave();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = true; }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            PrepareForSave();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            PrepareForSave();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = true; }
     }
 
     /// <summary>

@@ -148,6 +148,31 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     private const System.Data.ConnectionState ConnectionStateOpen = System.Data.ConnectionState.Open;
 
     [Fact]
+    public async Task A_save_waits_for_the_gate_at_its_transaction_and_gives_it_back_with_the_commit()
+    {
+        var writes = _gate.Writes;
+        await using var holder = _factory.Create(DataScope.System);
+        var held = await holder.BeginWriteAsync(); // the gate is held by another writer
+        await using var db = _factory.Create(DataScope.System);
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never; // the context's own choice, restored after the save
+        db.AuditEntries.Add(Entry(41));
+        var save = db.SaveChangesAsync();
+        await Task.Delay(300);
+        Assert.False(save.IsCompleted, "the save ran while another writer held the gate");
+        await held.CommitAsync();
+        Assert.Same(save, await Task.WhenAny(save, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Equal(1, await save);
+        Assert.Equal(AutoTransactionBehavior.Never, db.Database.AutoTransactionBehavior);
+        Assert.Equal(writes + 2, _gate.Writes); // the explicit transaction and the save, each once
+        // the gate is free: another save passes at once, and the context reads on its own connection
+        await using var next = _factory.Create(DataScope.System);
+        next.AuditEntries.Add(Entry(42));
+        var again = next.SaveChangesAsync();
+        Assert.Same(again, await Task.WhenAny(again, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityId == "41" || e.EntityId == "42"));
+    }
+
+    [Fact]
     public async Task Optimize_gathers_missing_statistics_once()
     {
         await using (var db = _factory.Create(DataScope.System))

@@ -187,22 +187,27 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
             Doctor = cmd.Doctor?.Trim() is { Length: > 0 } doc ? doc : staff.DisplayName, Form = form with { HeightCm = height },
             CreatedById = staff.UserId, CreatedAt = now, UpdatedAt = now,
         };
-        db.ChronicVisits.Add(visit);
+        // the save, hand-written (docs/decisions/0012): the visit, its measurements, the year's rows, the registrations
+        var write = new RawWrite(db).Insert(visit);
         if (cmd.Systolic is not null)
-            db.Measurements.Add(NewMeasurement(visit, MeasurementKind.BloodPressure, cmd.Systolic, cmd.Diastolic, null, "followup", staff, now));
+            write.Insert(NewMeasurement(visit, MeasurementKind.BloodPressure, cmd.Systolic, cmd.Diastolic, null, "followup", staff, now));
         if (cmd.FastingGlucose is not null)
-            db.Measurements.Add(NewMeasurement(visit, MeasurementKind.FastingGlucose, null, null, cmd.FastingGlucose, "followup", staff, now));
+            write.Insert(NewMeasurement(visit, MeasurementKind.FastingGlucose, null, null, cmd.FastingGlucose, "followup", staff, now));
 
         // the year-to-date rows the indicators read: this visit's year derived again from the visits read above
-        ChronicStats.SyncYear(db, regs, resident.Stats, residentId, date.Year, history.Where(h => h.VisitDate.Year == date.Year)
+        ChronicStats.SyncYear(write, regs, resident.Stats, residentId, date.Year, history.Where(h => h.VisitDate.Year == date.Year)
             .Select(h => new StatVisit(h.VisitDate, h.CreatedAt, h.Mode, h.ForHypertension, h.ForDiabetes, h.BpControlled, h.GlucoseControlled))
             .Append(new StatVisit(visit.VisitDate, visit.CreatedAt, visit.Mode, visit.ForHypertension, visit.ForDiabetes, visit.BpControlled, visit.GlucoseControlled))
             .ToList(), now);
-        var later = history.Any(h => h.VisitDate > date);
-        if (later) await RejudgeLaterAsync(db, residentId, visit, rules, ct);
+        // a visit recorded before later ones: the later ones are judged again, and the registrations follow the latest
+        var chain = history.Any(h => h.VisitDate > date) ? await RejudgeLaterAsync(db, write, residentId, visit, rules, ct) : null;
         foreach (var reg in new[] { forHtn ? htn : null, forDm ? dm : null }.Where(r => r is not null))
-            UpdateRegistration(db, reg!, visit, later);
-        await db.SaveChangesAsync(ct);
+            write.Update(UpdateRegistration(reg!, visit, chain), RegistrationOutcome);
+        await using (var tx = await db.BeginWriteAsync(ct))
+        {
+            await write.ExecuteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         var overridden = decisions.Where(x => x.Reasons.Any(r => r.Code == "chronic.reason.overridden")).ToList();
         audit.Record(staff, "ChronicVisit", visit.Id.ToString(), AuditActions.Create,
             $"resident {residentId} {date:yyyy-MM-dd}{(visit.Urgent ? " urgent" : "")}{(overridden.Count > 0 ? $" override {string.Join(',', overridden.Select(o => $"{o.Programme}={o.Class}"))}: {visit.OverrideReason}" : "")}");
@@ -210,9 +215,8 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
     }
 
     /// <summary>
-    /// What a visit reads: the resident, the latest measured height, the active registrations and the visit year's stored
-    /// rows (both attached to the context, as a tracking query would, since the visit updates them), and the resident's
-    /// earlier visits (the columns the rules' chain and the year's rows need).
+    /// What a visit reads: the resident, the latest measured height, the active registrations, the visit year's stored rows,
+    /// and the resident's earlier visits (the columns the rules' chain and the year's rows need).
     /// </summary>
     private sealed record VisitSubject(Guid Id, Guid DistrictId, Guid? CenterId, Guid OrganizationId, DateOnly BirthDate, ResidentStatus Status, decimal? Height,
         List<ChronicRegistration> Registrations, List<ChronicMonthStat> Stats, List<ChronicVisit> History);
@@ -267,8 +271,6 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
             while (await r.ReadAsync(ct)) history.Add(visits.Read(r));
         }
         if (resident is null) return null;
-        db.ChronicRegistrations.AttachRange(regs);
-        db.ChronicMonthStats.AttachRange(rows);
         return new VisitSubject(resident.Id, resident.DistrictId, resident.CenterId, resident.OrganizationId, resident.BirthDate, resident.Status, height, regs, rows, history);
     }
 
@@ -279,10 +281,14 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
     internal static string ChainSql(HealthDbContext db, string scope) =>
         $"SELECT {RowReader<ChronicVisit>.For(db, HistoryColumns).Columns} FROM chronic_visits WHERE \"ResidentId\" = @id AND {scope}";
 
-    /// <summary>A visit recorded before later ones: the later visits' chain (consecutive count, referral, next date) is judged again.</summary>
-    private static async Task RejudgeLaterAsync(HealthDbContext db, Guid residentId, ChronicVisit inserted, ChronicRuleSet rules, CancellationToken ct)
+    /// <summary>
+    /// A visit recorded before later ones: the later visits' chain (consecutive count, referral, next date) is judged again,
+    /// each changed one updated through <paramref name="write"/>. Returns all the resident's visits, the new one included.
+    /// </summary>
+    private static async Task<List<ChronicVisit>> RejudgeLaterAsync(HealthDbContext db, RawWrite write, Guid residentId, ChronicVisit inserted, ChronicRuleSet rules,
+        CancellationToken ct)
     {
-        var all = await db.ChronicVisits.Where(x => x.ResidentId == residentId).ToListAsync(ct);
+        var all = await db.ChronicVisits.AsNoTracking().Where(x => x.ResidentId == residentId).ToListAsync(ct);
         all.Add(inserted);
         foreach (var v in all.Where(x => x.VisitDate > inserted.VisitDate).OrderBy(x => x.VisitDate).ThenBy(x => x.CreatedAt))
         {
@@ -300,33 +306,43 @@ public sealed class ChronicClinic(ScopedDb dbs, AuditLog audit, TimeProvider clo
             foreach (var d in decisions)
                 if (d.Programme == Programme.Hypertension) v.HypertensionReasons = Findings.Store(d.Reasons); else v.DiabetesReasons = Findings.Store(d.Reasons);
             var proposed = decisions.Min(x => x.NextVisit);
+            var before = (v.HypertensionReasons, v.DiabetesReasons, v.NextVisitOn, v.ProposedNextVisit, v.ReferralAdvised);
             if (v.NextVisitOn == v.ProposedNextVisit) v.NextVisitOn = proposed; // a date the doctor chose stays
             (v.ProposedNextVisit, v.ReferralAdvised) = (proposed, decisions.Any(x => x.ReferralAdvised));
+            if (before != (v.HypertensionReasons, v.DiabetesReasons, v.NextVisitOn, v.ProposedNextVisit, v.ReferralAdvised)) write.Update(v, Rejudged);
         }
+        return all;
     }
 
-    /// <summary>The registration's stored outcome comes from its latest visit (by date, then by entry).</summary>
-    private static void UpdateRegistration(HealthDbContext db, ChronicRegistration reg, ChronicVisit visit, bool later)
+    private static readonly string[] Rejudged = [nameof(ChronicVisit.HypertensionReasons), nameof(ChronicVisit.DiabetesReasons), nameof(ChronicVisit.NextVisitOn),
+        nameof(ChronicVisit.ProposedNextVisit), nameof(ChronicVisit.ReferralAdvised)];
+
+    private static readonly string[] RegistrationOutcome = [nameof(ChronicRegistration.LastVisitOn), nameof(ChronicRegistration.LastClass),
+        nameof(ChronicRegistration.LastControlled), nameof(ChronicRegistration.NextVisitOn), nameof(ChronicRegistration.ConsecutiveUnsatisfactory),
+        nameof(ChronicRegistration.UpdatedAt)];
+
+    /// <summary>
+    /// The registration's stored outcome comes from its latest visit (by date, then by entry); <paramref name="chain"/> is all
+    /// the resident's visits when the new one is not the latest (null when it is).
+    /// </summary>
+    private static ChronicRegistration UpdateRegistration(ChronicRegistration reg, ChronicVisit visit, List<ChronicVisit>? chain)
     {
         var htn = reg.Programme == Programme.Hypertension;
-        var latest = visit;
-        if (later)
-        {
-            var local = db.ChronicVisits.Local.Where(x => x.ResidentId == reg.ResidentId && (htn ? x.ForHypertension : x.ForDiabetes));
-            latest = local.OrderByDescending(x => x.VisitDate).ThenByDescending(x => x.CreatedAt).First();
-        }
+        var latest = chain is null ? visit
+            : chain.Where(x => htn ? x.ForHypertension : x.ForDiabetes).OrderByDescending(x => x.VisitDate).ThenByDescending(x => x.CreatedAt).First();
         reg.LastVisitOn = latest.VisitDate;
         reg.LastClass = htn ? latest.HypertensionClass : latest.DiabetesClass;
         reg.LastControlled = htn ? latest.BpControlled : latest.GlucoseControlled;
         reg.NextVisitOn = latest.NextVisitOn;
-        if (!later) reg.ConsecutiveUnsatisfactory = reg.LastClass == VisitClass.Unsatisfactory ? reg.ConsecutiveUnsatisfactory + 1 : 0;
+        if (chain is null) reg.ConsecutiveUnsatisfactory = reg.LastClass == VisitClass.Unsatisfactory ? reg.ConsecutiveUnsatisfactory + 1 : 0;
         else
         {
-            var chain = db.ChronicVisits.Local.Where(x => x.ResidentId == reg.ResidentId && (htn ? x.HypertensionClass : x.DiabetesClass) is not null)
+            var classes = chain.Where(x => (htn ? x.HypertensionClass : x.DiabetesClass) is not null)
                 .OrderByDescending(x => x.VisitDate).ThenByDescending(x => x.CreatedAt).Select(x => htn ? x.HypertensionClass : x.DiabetesClass);
-            reg.ConsecutiveUnsatisfactory = chain.TakeWhile(c => c == VisitClass.Unsatisfactory).Count();
+            reg.ConsecutiveUnsatisfactory = classes.TakeWhile(c => c == VisitClass.Unsatisfactory).Count();
         }
         reg.UpdatedAt = visit.UpdatedAt;
+        return reg;
     }
 
     public async Task<Outcome<ChronicVisitDto>> GetVisitAsync(StaffContext staff, Guid visitId, CancellationToken ct = default)
