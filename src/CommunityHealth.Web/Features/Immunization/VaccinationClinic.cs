@@ -206,6 +206,13 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
         }
         if (v.ToError() is { } warned) return warned;
 
+        // the visit judged over the whole history (later doses may count differently now), before the write transaction
+        var judged = history.ToDictionary(d => d.Id, d => (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber));
+        history.AddRange(doses);
+        var final = Recompute(child, history, cis, Today);
+        child.UpdatedAt = now.UtcDateTime;
+        // the save, hand-written (docs/decisions/0012): stock movements, the doses, the re-judged earlier doses, the child's next dates
+        var write = new RawWrite(db);
         await using var tx = await db.BeginWriteAsync(ct);
         foreach (var group in doses.Where(d => d.LotId is not null).GroupBy(d => d.LotId!.Value))
         {
@@ -219,26 +226,29 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
             if (left.Count == 0) return new Invalid($"doses[{doses.IndexOf(group.First())}].lotId", "error.vaccination.lot_empty");
             var balance = left[0];
             foreach (var d in group)
-                db.StockMovements.Add(new StockMovement
+                write.Insert(new StockMovement
                 {
                     Id = Guid.CreateVersion7(), DistrictId = child.DistrictId, CenterId = lots[group.Key].CenterId, OrganizationId = lots[group.Key].OrganizationId,
                     LotId = group.Key, Kind = StockMovementKind.Administration, Quantity = -1, BalanceAfter = balance + (count - 1 - group.ToList().IndexOf(d)),
                     DoseId = d.Id, By = staff.DisplayName, At = now.UtcDateTime,
                 });
         }
-        db.VaccinationDoses.AddRange(doses);
-        var judged = history.ToDictionary(d => d.Id, d => (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber));
-        history.AddRange(doses);
-        var final = Recompute(child, history, cis, Today);
+        foreach (var d in doses) write.Insert(d);
         foreach (var d in history.Where(d => judged.TryGetValue(d.Id, out var j) && j != (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber)))
-            db.VaccinationDoses.Update(d);
-        child.UpdatedAt = now.UtcDateTime;
-        await db.SaveChangesAsync(ct);
+            write.Update(d, Judgement);
+        write.Update(child, NextDates);
+        await write.ExecuteAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var d in doses)
             audit.Record(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}{(d.OverrideReason is null ? "" : " override: " + d.OverrideReason)}");
         return new VisitResult(doses.Select(ImmunizationMapping.ToDto).ToList(), ImmunizationMapping.ToDto(final));
     }
+
+    private static readonly string[] Judgement = [nameof(VaccinationDose.Valid), nameof(VaccinationDose.ValidityReason), nameof(VaccinationDose.Timely),
+        nameof(VaccinationDose.DoseNumber)];
+
+    private static readonly string[] NextDates = [nameof(Vaccinee.NextDueDate), nameof(Vaccinee.NextOverdueDate), nameof(Vaccinee.ReviewOn),
+        nameof(Vaccinee.NextDueDoses), nameof(Vaccinee.UpdatedAt)];
 
     public async Task<Outcome<DoseDto>> ObserveAsync(StaffContext staff, Guid doseId, RecordObservation cmd, CancellationToken ct = default)
     {
@@ -376,8 +386,8 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
 
     /// <summary>
     /// What recording doses reads, in one hand-written command with the scope's conditions on each statement (decision 0008):
-    /// the child (attached to the context: the visit updates its next-due dates), the lots named in the request, the dose
-    /// history (untracked: only doses whose judgement changes are written back, usually none) and the contraindications.
+    /// the child, the lots named in the request, the dose history and the contraindications — all untracked: the visit writes
+    /// back the child's next-due dates and only the doses whose judgement changes (usually none) through RawWrite.
     /// One round trip on PostgreSQL; on SQLite none of the LINQ queries' fixed cost.
     /// </summary>
     private static async Task<(Vaccinee? Child, Dictionary<Guid, VaccineLot> Lots, List<VaccinationDose> Doses, List<VaccineeContraindication> Contraindications)>
@@ -414,7 +424,6 @@ public sealed class VaccinationClinic(ScopedDb dbs, AuditLog audit, TimeProvider
             if (lotIds.Count > 0 && await r.NextResultAsync(ct))
                 while (await r.ReadAsync(ct)) { var lot = lotRows.Read(r); lots[lot.Id] = lot; }
         }
-        if (child is not null) db.Vaccinees.Attach(child);
         return (child, lots, doses, cis);
     }
 
