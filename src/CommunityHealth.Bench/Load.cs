@@ -51,17 +51,21 @@ public static class Load
     }
 
     /// <summary>
-    /// CPU seconds used so far by the system's process, PostgreSQL's server processes, this process (the load's client)
-    /// and the whole machine, from /proc: CPU per request is steadier than requests per second on a shared 2-core guest.
+    /// CPU seconds used so far by the system's process, PostgreSQL's server processes (each by process id: a backend or
+    /// worker that exits during the row takes its time with it, one that starts counts from zero), this process (the
+    /// load's client) and the whole machine, from /proc: CPU per request is steadier than requests per second on a shared
+    /// 2-core guest.
     /// </summary>
-    private readonly record struct CpuTime(double App, double Postgres, double Client, double Machine)
+    private sealed record CpuTime(double App, Dictionary<int, double> Postgres, double Client, double Machine)
     {
-        public static CpuTime operator -(CpuTime a, CpuTime b) => new(a.App - b.App, a.Postgres - b.Postgres, a.Client - b.Client, a.Machine - b.Machine);
+        public static (double App, double Postgres, double Client, double Machine) operator -(CpuTime a, CpuTime b) =>
+            (a.App - b.App, a.Postgres.Sum(p => Math.Max(0, p.Value - b.Postgres.GetValueOrDefault(p.Key))), a.Client - b.Client, a.Machine - b.Machine);
 
         public static CpuTime Read()
         {
-            if (!OperatingSystem.IsLinux()) return default;
-            double app = 0, pg = 0;
+            if (!OperatingSystem.IsLinux()) return new CpuTime(0, [], 0, 0);
+            double app = 0;
+            var pg = new Dictionary<int, double>();
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
             {
                 if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
@@ -73,7 +77,7 @@ public static class Load
                     var f = stat[(close + 2)..].Split(' ');
                     var seconds = (long.Parse(f[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(f[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
                     if (pid == AppProcess.LastAppPid) app = seconds;
-                    else if (comm == "postgres") pg += seconds;
+                    else if (comm == "postgres") pg[pid] = seconds;
                 }
                 catch (IOException) { } // the process ended
                 catch (UnauthorizedAccessException) { }
