@@ -105,7 +105,7 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
 
     private DbContext? _saveHolder; // the moved save whose transaction holds the gate
 
-    /// <summary>The moved save's transaction begins: the gate is taken here (<see cref="TransactionStarting"/>).</summary>
+    /// <summary>A save moved onto the writer (it takes the gate when its transaction begins, <see cref="TransactionStarting"/>).</summary>
     private bool IsMovedSave(DbContext? context) => context is not null && _onWriter.TryGetValue(context, out var why) && why == ForSave;
 
     private void HoldForSave(DbContext context, DbConnection connection)
