@@ -83,15 +83,8 @@ public static class ChronicScenario
             var measurements = new List<Reading>();
             var exams = new List<Examination>();
             var stats = new List<ChronicMonthStat>();
-            // generation and loading overlap on the two cores: this thread judges visits, a consumer writes finished batches
-            var batches = System.Threading.Channels.Channel.CreateBounded<(List<ChronicRegistration>, List<ChronicVisit>, List<Reading>, List<Examination>, List<ChronicMonthStat>)>(2);
-            var writer = Task.Run(async () =>
-            {
-                await foreach (var (r, v, m, e, st) in batches.Reader.ReadAllAsync())
-                {
-                    await loader.WriteAsync(r); await loader.WriteAsync(v); await loader.WriteAsync(m); await loader.WriteAsync(e); await loader.WriteAsync(st);
-                }
-            });
+            // generation and loading overlap on the two cores: this thread judges visits and converts, a consumer writes finished batches
+            var pipeline = loader.StartPipeline();
             foreach (var p in patients)
             {
                 var (r, v, m, e, st) = Simulate(p, random, now);
@@ -102,13 +95,12 @@ public static class ChronicScenario
                 if (visits.Count >= 100_000) await FlushAsync();
             }
             await FlushAsync();
-            batches.Writer.Complete();
-            await writer;
+            await pipeline.CompleteAsync();
             await loader.RestoreIndexesAsync();
 
             async Task FlushAsync()
             {
-                await batches.Writer.WriteAsync((regs, visits, measurements, exams, stats));
+                await pipeline.AddAsync(loader.Prepare(regs), loader.Prepare(visits), loader.Prepare(measurements), loader.Prepare(exams), loader.Prepare(stats));
                 regs = []; visits = []; measurements = []; exams = []; stats = [];
             }
         }
