@@ -188,17 +188,29 @@ public static class Load
     }
 
     /// <summary>
-    /// Sequential measurements first run their whole input this many times, so the tiered JIT has optimised
-    /// the path (it recompiles a method after 30 calls, in the background) and the pages are cached for all
-    /// three ways alike.
+    /// Sequential measurements first run their whole input until the path is in its steady state, as on a server that has
+    /// been up for a minute: at least two passes and one second, and then until a pass makes the JIT compile nothing new in
+    /// this process (the tiered JIT starts counting calls only after 100 ms without new tier-0 code and recompiles in the
+    /// background, so two quick passes — some 50 ms — measured much of the handler's code before its optimised version;
+    /// the hand-written path, a few methods already warm, did not suffer that). The pages are cached for all ways alike.
     /// </summary>
-    private const int WarmupPasses = 2;
+    private static async Task WarmUpAsync(Func<Task> pass)
+    {
+        var started = Stopwatch.StartNew();
+        for (var passes = 1; ; passes++)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await pass();
+            var quiet = System.Runtime.JitInfo.GetCompiledMethodCount() == compiled;
+            if (passes >= 2 && started.Elapsed >= TimeSpan.FromSeconds(1) && (quiet || started.Elapsed >= TimeSpan.FromSeconds(10))) return;
+        }
+    }
 
     /// <summary>One client, one request after another: the latency a user at the search box sees.</summary>
     public static async Task<Measurement> SequentialAsync(string name, HttpClient http, IReadOnlyList<string> urls)
     {
         ReleaseGeneratorMemory();
-        for (var pass = 0; pass < WarmupPasses; pass++) foreach (var u in urls) (await http.GetAsync(u)).Dispose(); // warm-up
+        await WarmUpAsync(async () => { foreach (var u in urls) (await http.GetAsync(u)).Dispose(); });
         var times = new List<double>(urls.Count);
         var errors = 0;
         var sw = Stopwatch.StartNew();
@@ -220,7 +232,7 @@ public static class Load
     public static async Task<Measurement> SequentialCallsAsync<TIn, TOut>(string name, IReadOnlyList<TIn> inputs, Func<TIn, Task<TOut>> call)
     {
         ReleaseGeneratorMemory(); // the handler runs inside the benchmark process, beside the generators' garbage
-        for (var pass = 0; pass < WarmupPasses; pass++) foreach (var i in inputs) await call(i);
+        await WarmUpAsync(async () => { foreach (var i in inputs) await call(i); });
         var times = new List<double>(inputs.Count);
         var sw = Stopwatch.StartNew();
         foreach (var i in inputs)
@@ -238,7 +250,7 @@ public static class Load
     /// <summary>The same, as hand-written SQL through a plain ADO.NET connection (reading every row).</summary>
     public static async Task<Measurement> SequentialRawAsync(string name, System.Data.Common.DbConnection c, string sql, IReadOnlyList<Dictionary<string, object>> parameters)
     {
-        for (var pass = 0; pass < WarmupPasses; pass++) foreach (var ps in parameters) await RawOnceAsync(c, sql, ps);
+        await WarmUpAsync(async () => { foreach (var ps in parameters) await RawOnceAsync(c, sql, ps); });
         var sw = Stopwatch.StartNew();
         var times = new List<double>();
         foreach (var ps in parameters) times.Add(await RawOnceAsync(c, sql, ps));
@@ -255,8 +267,7 @@ public static class Load
     {
         ReleaseGeneratorMemory();
         var ps = inputs.Select(parameters).ToList();
-        for (var pass = 0; pass < WarmupPasses; pass++)
-            for (var i = 0; i < inputs.Count; i++) { await call(inputs[i]); await RawOnceAsync(c, sql, ps[i]); }
+        await WarmUpAsync(async () => { for (var i = 0; i < inputs.Count; i++) { await call(inputs[i]); await RawOnceAsync(c, sql, ps[i]); } });
         var handler = new List<double>(inputs.Count);
         var raw = new List<double>(inputs.Count);
         var sw = Stopwatch.StartNew();
