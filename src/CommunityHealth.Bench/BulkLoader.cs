@@ -186,7 +186,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         private long _cpuNs, _runqueueNs;
 
         /// <summary>The consumer's writing time as its thread accounts it (Linux, SQLite): on a CPU, and runnable but waiting for one.</summary>
-        public string Account => $"{_cpuNs / 1e9:F1} s on CPU, {_runqueueNs / 1e9:F1} s waiting for a CPU";
+        public string Account => _cpuNs == 0 ? "" : $" ({_cpuNs / 1e9:F1} s on CPU, {_runqueueNs / 1e9:F1} s waiting for a CPU)";
 
         private static (long Cpu, long Wait) SchedStat()
         {
