@@ -124,7 +124,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         foreach (var ddl in _deferredForeignKeys) await ExecAsync(ddl); // after the indexes, which the validating joins use
         _deferredForeignKeys.Clear();
         _deferredIndexes.Clear();
-        if (!IsPostgres) await TimedAsync("PRAGMA wal_checkpoint(TRUNCATE)"); // one checkpoint for the whole load (automatic ones are off)
+        if (!IsPostgres) await TimedAsync("PRAGMA wal_checkpoint(TRUNCATE)"); // the last pages into the file, the log emptied
     }
 
     public async Task WriteAsync<T>(IReadOnlyList<T> rows) where T : class => await WriteAsync(Prepare(rows));
