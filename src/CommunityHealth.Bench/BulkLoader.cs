@@ -166,9 +166,9 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
                 await foreach (var set in _queue.Reader.ReadAllAsync())
                 {
                     _busy.Start();
-                    var before = SchedStat();
+                    var before = CommunityHealth.Data.Sqlite.ThreadSchedStat.Read();
                     foreach (var batch in set) await loader.WriteAsync(batch); // synchronous for SQLite: one thread throughout
-                    var after = SchedStat();
+                    var after = CommunityHealth.Data.Sqlite.ThreadSchedStat.Read();
                     if (!loader.IsPostgres) (_cpuNs, _runqueueNs) = (_cpuNs + after.Cpu - before.Cpu, _runqueueNs + after.Wait - before.Wait);
                     _busy.Stop();
                 }
@@ -188,15 +188,6 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         /// <summary>The consumer's writing time as its thread accounts it (Linux, SQLite): on a CPU, and runnable but waiting for one.</summary>
         public string Account => _cpuNs == 0 ? "" : $" ({_cpuNs / 1e9:F1} s on CPU, {_runqueueNs / 1e9:F1} s waiting for a CPU)";
 
-        private static (long Cpu, long Wait) SchedStat()
-        {
-            try
-            {
-                var f = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
-                return (long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
-            }
-            catch (IOException) { return (0, 0); }
-        }
 
         public ValueTask AddAsync(params Batch[] batches) => _queue.Writer.WriteAsync(batches);
 
@@ -244,6 +235,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
         private readonly string _table;
         private readonly string[] _columns;
         private readonly string[] _storeTypes;
+        private readonly string _insert;
         private readonly Func<T, object?>[] _getters;
 
         public TableWriter(IEntityType entity)
@@ -253,6 +245,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
             var props = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && p.PropertyInfo is not null).ToList();
             _columns = props.Select(p => p.GetColumnName(store)!).ToArray();
             _storeTypes = props.Select(p => p.GetColumnType(store)).ToArray();
+            _insert = $"INSERT INTO \"{_table}\" ({string.Join(',', _columns.Select(n => $"\"{n}\""))}) VALUES ({string.Join(',', _columns.Select(_ => "?"))})";
             _getters = props.Select(p =>
             {
                 var row = Expression.Parameter(typeof(T));
@@ -302,7 +295,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
                 case bool b: Fixed(buffer, Integer, b ? 1 : 0); return;
                 case int or long or short or byte or Enum: Fixed(buffer, Integer, Convert.ToInt64(value, Invariant)); return;
                 case string s: n = System.Text.Encoding.UTF8.GetBytes(s, Payload(buffer, System.Text.Encoding.UTF8.GetMaxByteCount(s.Length))); Commit(buffer, Text, n); return;
-                case Guid g: g.TryWriteBytes(Payload(buffer, 16), bigEndian: true, out n); Commit(buffer, Blob, n); return;
+                case Guid g: CommunityHealth.Data.Sqlite.SqliteGuid.Write(g, Payload(buffer, 16)); Commit(buffer, Blob, 16); return;
                 case DateOnly d: d.TryFormat(Payload(buffer, 10), out n, "yyyy-MM-dd", Invariant); Commit(buffer, Text, n); return;
                 case DateTime t: t.TryFormat(Payload(buffer, 27), out n, "yyyy-MM-dd HH:mm:ss.FFFFFFF", Invariant); Commit(buffer, Text, n); return;
                 case decimal m: m.TryFormat(Payload(buffer, 40), out n, default, Invariant); Commit(buffer, Text, n); return;
@@ -339,7 +332,7 @@ public sealed class BulkLoader(HealthDbContext model, string provider, string co
             c.Execute("BEGIN");
             try
             {
-                using var stmt = c.Prepare($"INSERT INTO \"{_table}\" ({string.Join(',', _columns.Select(n => $"\"{n}\""))}) VALUES ({string.Join(',', _columns.Select(_ => "?"))})");
+                using var stmt = c.Prepare(_insert);
                 InsertRows(stmt, data, rows, _getters.Length);
             }
             catch

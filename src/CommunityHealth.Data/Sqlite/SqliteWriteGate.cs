@@ -692,15 +692,7 @@ public sealed class SqliteWriteGate(string connectionString, SqlitePragmas pragm
     private (long Cpu, long Wait) _acquiredSched;
     private static long s_heldCpuNs, s_heldRunqueueNs, s_heldSampledTicks;
 
-    private static (long Cpu, long Wait) SchedStat()
-    {
-        try
-        {
-            var f = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
-            return (long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (IOException) { return (0, 0); }
-    }
+    private static (long Cpu, long Wait) SchedStat() => ThreadSchedStat.Read();
 
     private static readonly Meter GateMeter = new("CommunityHealth.Data.Sqlite");
     private static long s_heldTicks, s_handoffTicks, s_writes;
