@@ -1,17 +1,23 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CommunityHealth.Data;
-using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Features.ChronicCare;
-using CommunityHealth.Web.Infrastructure;
+using CommunityHealth.Web.Modules.ChronicCare;
+using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Reading = CommunityHealth.Data.Entities.Measurement;
+using Reading = CommunityHealth.Data.Measurement;
 
 namespace CommunityHealth.Bench;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using CommunityHealth.Data;
 using CommunityHealth.Domain.Organizations;
-using CommunityHealth.Web.Infrastructure;
+using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

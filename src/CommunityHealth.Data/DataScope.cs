@@ -20,7 +20,7 @@ public sealed record DataScope(Guid? DistrictId, Guid? CenterId, Guid? Organizat
     public static DataScope Center(Guid districtId, Guid centerId) => new(districtId, centerId, null);
     public static DataScope Station(Guid districtId, Guid centerId, Guid stationId) => new(districtId, centerId, stationId);
 
-    public bool Contains(Entities.IScoped row) =>
+    public bool Contains(IScoped row) =>
         (DistrictId is null || row.DistrictId == DistrictId)
         && (CenterId is null || row.CenterId == CenterId)
         && (OrganizationId is null || row.OrganizationId == OrganizationId);

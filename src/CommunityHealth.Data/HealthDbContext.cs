@@ -1,6 +1,12 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +79,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(HealthDbContext).Assembly, t => t.Namespace == typeof(Configurations.OrganizationConfiguration).Namespace);
+        builder.ApplyConfigurationsFromAssembly(typeof(HealthDbContext).Assembly);
 
         // Identity's own tables carry the district key too (shadow property, filled on save).
         foreach (var t in new[] { typeof(IdentityUserClaim<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>) })

@@ -1,7 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
-using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -4,18 +4,17 @@ using System.Text.Json.Serialization;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Sqlite;
 using CommunityHealth.Web.Components;
-using CommunityHealth.Web.Features.Account;
-using CommunityHealth.Web.Features.Audit;
-using CommunityHealth.Web.Features.ChronicCare;
-using CommunityHealth.Web.Features.Examinations;
-using CommunityHealth.Web.Features.Immunization;
-using CommunityHealth.Web.Features.Organizations;
-using CommunityHealth.Web.Features.Residents;
-using CommunityHealth.Web.Features.Staff;
-using CommunityHealth.Web.Features.Teams;
-using CommunityHealth.Web.Fhir;
-using CommunityHealth.Web.Infrastructure;
-using CommunityHealth.Web.Seeding;
+using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Modules.Account;
+using CommunityHealth.Web.Modules.Audit;
+using CommunityHealth.Web.Modules.ChronicCare;
+using CommunityHealth.Web.Modules.Examinations;
+using CommunityHealth.Web.Modules.Immunization;
+using CommunityHealth.Web.Modules.Organizations;
+using CommunityHealth.Web.Modules.Residents;
+using CommunityHealth.Web.Modules.Staff;
+using CommunityHealth.Web.Platform.Seeding;
 using Microsoft.AspNetCore.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,19 +34,17 @@ builder.Services.AddSingleton<ScopedDb>();
 builder.Services.AddSingleton<OrganizationCache>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddHostedService<AuditWriter>();
-builder.Services.AddScoped<SignInHandler>();
-builder.Services.AddScoped<OrganizationHandlers>();
-builder.Services.AddScoped<TeamHandlers>();
-builder.Services.AddScoped<StaffHandlers>();
-builder.Services.AddScoped<AuditHandlers>();
-builder.Services.AddScoped<ResidentHandlers>();
-builder.Services.AddScoped<SearchResidents>();
-builder.Services.AddScoped<MergeResidents>();
-builder.Services.AddScoped<ImportResidents>();
-builder.Services.AddScoped<ResidentExport>();
-builder.Services.AddScoped<ExaminationHandlers>();
-builder.Services.AddImmunization(builder.Configuration);
-builder.Services.AddChronicCare();
+builder.Services.AddPermissionPolicies();
+
+// The modules: each brings its services, routes, FHIR resources, permissions and menu (Modules/<Name>/<Name>Module.cs).
+builder.AddModule<AccountModule>();
+builder.AddModule<OrganizationsModule>();
+builder.AddModule<StaffModule>();
+builder.AddModule<AuditModule>();
+builder.AddModule<ResidentsModule>();
+builder.AddModule<ExaminationsModule>();
+builder.AddModule<ImmunizationModule>();
+builder.AddModule<ChronicCareModule>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -79,6 +76,7 @@ app.UseAuthentication();
 app.UseStaffStampCheck();
 app.UseAuthorization();
 app.UseCurrentUser();
+app.UsePermissions();
 app.UseAntiforgery();
 
 app.MapGet("/health", async (IHealthDbFactory factory, CancellationToken ct) =>
@@ -88,18 +86,7 @@ app.MapGet("/health", async (IHealthDbFactory factory, CancellationToken ct) =>
 }).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi().AllowAnonymous();
 
-var api = app.MapGroup("/api").RequireAuthorization();
-app.MapAccount(api);
-api.MapOrganizations();
-api.MapTeams();
-api.MapStaff();
-api.MapAudit();
-api.MapResidents();
-api.MapExaminations();
-api.MapImmunization();
-api.MapChronicCare();
-api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth");
-app.MapFhir();
+app.MapModules();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

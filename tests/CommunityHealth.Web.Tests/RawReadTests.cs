@@ -1,10 +1,16 @@
 using System.Text.Json;
 using CommunityHealth.Data;
-using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Features.Residents;
-using CommunityHealth.Web.Infrastructure;
+using CommunityHealth.Web.Modules.Residents;
+using CommunityHealth.Web.Platform;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,12 @@
 using CommunityHealth.Data;
-using CommunityHealth.Data.Configurations;
-using CommunityHealth.Web.Features.ChronicCare;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
+using CommunityHealth.Web.Modules.ChronicCare;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,11 @@
 using CommunityHealth.Data;
-using CommunityHealth.Data.Entities;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
 using CommunityHealth.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CommunityHealth.Web.Infrastructure;
+using CommunityHealth.Web.Platform;
 
 namespace CommunityHealth.Web.Tests;
 

@@ -32,22 +32,3 @@ public static class StaffRole
         _ => kind is OrganizationKind.Center or OrganizationKind.Station,
     };
 }
-
-/// <summary>What each role may do in the administration area. Data scope is applied on top of this.</summary>
-public static class Permissions
-{
-    public static bool CanManageOrganizations(IEnumerable<string> roles) => roles.Contains(StaffRole.SystemAdministrator);
-
-    public static bool CanManageTeams(IEnumerable<string> roles) =>
-        roles.Any(r => r is StaffRole.SystemAdministrator or StaffRole.CenterDirector);
-
-    public static bool CanManageStaff(IEnumerable<string> roles) =>
-        roles.Any(r => r is StaffRole.SystemAdministrator or StaffRole.CenterDirector);
-
-    /// <summary>Only a system administrator may grant the district-wide roles.</summary>
-    public static bool CanGrant(IEnumerable<string> granterRoles, string role) =>
-        granterRoles.Contains(StaffRole.SystemAdministrator)
-        || (granterRoles.Contains(StaffRole.CenterDirector) && role is not (StaffRole.SystemAdministrator or StaffRole.BureauStaff));
-
-    public static bool CanReadAudit(IEnumerable<string> roles) => roles.Contains(StaffRole.SystemAdministrator);
-}

@@ -25,7 +25,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -87,7 +87,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.District", b =>
+            modelBuilder.Entity("CommunityHealth.Data.District", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -111,7 +111,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -144,7 +144,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("grids", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -201,7 +201,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
                     b.Property<Guid>("StaffId")
                         .HasColumnType("uuid");
@@ -220,7 +220,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -321,7 +321,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -442,55 +442,55 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany("Grids")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.District", null)
+                    b.HasOne("CommunityHealth.Data.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany("Roles")
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -499,7 +499,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -508,7 +508,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -517,19 +517,19 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Navigation("Roles");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Navigation("Grids");
                 });

@@ -25,7 +25,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AdverseEvent", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -83,7 +83,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("adverse_events", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -145,7 +145,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -195,7 +195,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("vaccinee_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.District", b =>
+            modelBuilder.Entity("CommunityHealth.Data.District", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Encounter", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -277,7 +277,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("encounters", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Examination", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -353,7 +353,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("examinations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -386,7 +386,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("grids", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Household", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Household", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -419,7 +419,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("households", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
+            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -460,7 +460,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("household_members", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -517,7 +517,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.RecordNumberSequence", b =>
+            modelBuilder.Entity("CommunityHealth.Data.RecordNumberSequence", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(12)
@@ -536,7 +536,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("record_number_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Refrigerator", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Refrigerator", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -574,7 +574,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("refrigerators", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -644,7 +644,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("reminder_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -873,7 +873,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("residents", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentChange", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -922,7 +922,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("resident_changes", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -961,7 +961,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("resident_conditions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentMerge", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentMerge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1015,7 +1015,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("resident_merges", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
                     b.Property<Guid>("StaffId")
                         .HasColumnType("uuid");
@@ -1034,7 +1034,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1135,7 +1135,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StockMovement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1184,7 +1184,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("vaccine_stock_movements", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1226,7 +1226,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("teams", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.TemperatureReading", b =>
+            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1279,7 +1279,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("temperature_readings", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccinationDose", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1394,7 +1394,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("vaccination_doses", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineLot", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccineLot", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1447,7 +1447,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("vaccine_lots", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Vaccinee", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1565,7 +1565,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("vaccinees", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineeContraindication", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1696,188 +1696,188 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AdverseEvent", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Encounter", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Examination", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany("Grids")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
+            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Household", null)
+                    b.HasOne("CommunityHealth.Data.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.District", null)
+                    b.HasOne("CommunityHealth.Data.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany("Conditions")
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany("Roles")
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StockMovement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.TemperatureReading", b =>
+            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Refrigerator", null)
+                    b.HasOne("CommunityHealth.Data.Refrigerator", null)
                         .WithMany()
                         .HasForeignKey("RefrigeratorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccinationDose", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Vaccinee", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineeContraindication", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1886,7 +1886,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1895,7 +1895,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1904,24 +1904,24 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
                     b.Navigation("Conditions");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Navigation("Roles");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Navigation("Grids");
                 });

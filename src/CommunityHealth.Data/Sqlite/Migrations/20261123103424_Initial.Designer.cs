@@ -20,7 +20,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -82,7 +82,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.District", b =>
+            modelBuilder.Entity("CommunityHealth.Data.District", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -106,7 +106,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -139,7 +139,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("grids", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -196,7 +196,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
                     b.Property<Guid>("StaffId")
                         .HasColumnType("TEXT");
@@ -215,7 +215,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -316,7 +316,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -435,55 +435,55 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany("Grids")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.District", null)
+                    b.HasOne("CommunityHealth.Data.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany("Roles")
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -492,7 +492,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -501,7 +501,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -510,19 +510,19 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Navigation("Roles");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Navigation("Grids");
                 });

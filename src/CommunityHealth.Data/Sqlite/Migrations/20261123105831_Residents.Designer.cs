@@ -20,7 +20,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -82,7 +82,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.District", b =>
+            modelBuilder.Entity("CommunityHealth.Data.District", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -106,7 +106,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -139,7 +139,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("grids", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Household", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Household", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -172,7 +172,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("households", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
+            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -213,7 +213,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("household_members", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -270,7 +270,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.RecordNumberSequence", b =>
+            modelBuilder.Entity("CommunityHealth.Data.RecordNumberSequence", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(12)
@@ -289,7 +289,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("record_number_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -516,7 +516,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("residents", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentChange", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -565,7 +565,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_changes", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -604,7 +604,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_conditions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
                     b.Property<Guid>("StaffId")
                         .HasColumnType("TEXT");
@@ -623,7 +623,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -724,7 +724,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -843,93 +843,93 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany("Grids")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
+            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Household", null)
+                    b.HasOne("CommunityHealth.Data.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.District", null)
+                    b.HasOne("CommunityHealth.Data.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany("Conditions")
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany("Roles")
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -938,7 +938,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -947,7 +947,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -956,24 +956,24 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
                     b.Navigation("Conditions");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Navigation("Roles");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Navigation("Grids");
                 });

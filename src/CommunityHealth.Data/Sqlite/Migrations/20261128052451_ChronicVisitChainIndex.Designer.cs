@@ -20,7 +20,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AdverseEvent", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -81,7 +81,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("adverse_events", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -144,7 +144,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicMonthStat", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -209,7 +209,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("chronic_month_stats", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicRegistration", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -321,7 +321,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("chronic_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicVisit", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -463,7 +463,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("chronic_visits", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -516,7 +516,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("vaccinee_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.District", b =>
+            modelBuilder.Entity("CommunityHealth.Data.District", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -540,7 +540,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Encounter", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -601,7 +601,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("encounters", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Examination", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -680,7 +680,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("examinations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -716,7 +716,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("grids", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Household", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Household", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -751,7 +751,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("households", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
+            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -796,7 +796,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("household_members", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Measurement", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -860,7 +860,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("measurements", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -918,7 +918,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.RecordNumberSequence", b =>
+            modelBuilder.Entity("CommunityHealth.Data.RecordNumberSequence", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(12)
@@ -938,7 +938,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("record_number_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Referral", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1018,7 +1018,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Refrigerator", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Refrigerator", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1058,7 +1058,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("refrigerators", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1131,7 +1131,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("reminder_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1360,7 +1360,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("residents", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentChange", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentChange", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1412,7 +1412,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_changes", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1454,7 +1454,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_conditions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentMerge", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentMerge", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1512,7 +1512,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_merges", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
                     b.Property<byte[]>("StaffId")
                         .HasColumnType("BLOB");
@@ -1532,7 +1532,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1635,7 +1635,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StockMovement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1687,7 +1687,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("vaccine_stock_movements", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1731,7 +1731,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("teams", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.TemperatureReading", b =>
+            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1787,7 +1787,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("temperature_readings", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccinationDose", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1906,7 +1906,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("vaccination_doses", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineLot", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccineLot", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1961,7 +1961,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("vaccine_lots", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Vaccinee", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -2082,7 +2082,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("vaccinees", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineeContraindication", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -2219,233 +2219,233 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.AdverseEvent", b =>
+            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicMonthStat", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicMonthStat", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicRegistration", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicRegistration", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ChronicVisit", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicVisit", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ContactAttempt", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Encounter", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Examination", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Grid", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany("Grids")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.HouseholdMember", b =>
+            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Household", null)
+                    b.HasOne("CommunityHealth.Data.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Measurement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Measurement", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Organization", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.District", null)
+                    b.HasOne("CommunityHealth.Data.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Referral", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Referral", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ReminderMessage", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany("Conditions")
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany("Roles")
                         .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CommunityHealth.Data.Entities.Team", null)
+                    b.HasOne("CommunityHealth.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StockMovement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Organization", null)
+                    b.HasOne("CommunityHealth.Data.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.TemperatureReading", b =>
+            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Refrigerator", null)
+                    b.HasOne("CommunityHealth.Data.Refrigerator", null)
                         .WithMany()
                         .HasForeignKey("RefrigeratorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccinationDose", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Vaccinee", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.VaccineeContraindication", b =>
+            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2454,7 +2454,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2463,7 +2463,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2472,24 +2472,24 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Entities.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
                 {
                     b.Navigation("Conditions");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
                 {
                     b.Navigation("Roles");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Entities.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
                 {
                     b.Navigation("Grids");
                 });

@@ -6,10 +6,10 @@ namespace CommunityHealth.Web.Components.Shared;
 public static class Codes
 {
     public static string Name(CodeList list, string? code) =>
-        list.Find(code) is { } e ? (Infrastructure.Text.IsEnglish ? e.En : e.Zh) : code ?? "";
+        list.Find(code) is { } e ? (Platform.Text.IsEnglish ? e.En : e.Zh) : code ?? "";
 
     public static string Names(CodeList list, IEnumerable<string>? codes) =>
-        string.Join(Infrastructure.Text.IsEnglish ? ", " : "、", (codes ?? []).Select(c => Name(list, c)));
+        string.Join(Platform.Text.IsEnglish ? ", " : "、", (codes ?? []).Select(c => Name(list, c)));
 
     public static IEnumerable<CodeEntry> Options(CodeList list, DateOnly today) => list.ActiveOn(today);
 }

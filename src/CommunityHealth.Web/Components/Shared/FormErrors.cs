@@ -15,16 +15,16 @@ public sealed class FormErrors
         switch (error)
         {
             case Invalid i:
-                Fields = Infrastructure.Problems.FieldMessages(i.Errors.Where(e => e.Field.Length > 0));
-                General = Infrastructure.Text.Get("error.invalid");
+                Fields = Platform.Problems.FieldMessages(i.Errors.Where(e => e.Field.Length > 0));
+                General = Platform.Text.Get("error.invalid");
                 break;
             case Conflict c:
-                Fields = Infrastructure.Problems.FieldMessages([new FieldError(c.Field, c.MessageCode)]);
-                General = Infrastructure.Text.Get("error.invalid");
+                Fields = Platform.Problems.FieldMessages([new FieldError(c.Field, c.MessageCode)]);
+                General = Platform.Text.Get("error.invalid");
                 break;
             default:
                 Fields = [];
-                General = Infrastructure.Text.Get(error.Code);
+                General = Platform.Text.Get(error.Code);
                 break;
         }
     }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using CommunityHealth.Data;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Web.Platform;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Modules.Account;
+
+/// <summary>Checks a user name and password (with lockout) and builds the staff principal; shared by the sign-in page and the token endpoint.</summary>
+public sealed class SignInHandler(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, HealthDbContext identityDb, AuditLog audit)
+{
+    public async Task<Outcome<ClaimsPrincipal>> CheckAsync(string? userName, string? password, string scheme, string? clientAddress, CancellationToken ct = default)
+    {
+        var v = new Validation().RequireText("username", userName, 64);
+        if (string.IsNullOrEmpty(password)) v.Add("password", "error.required");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var user = await users.FindByNameAsync(userName!.Trim());
+        if (user is null)
+        {
+            users.PasswordHasher.HashPassword(new StaffUser(), password!); // same cost whether or not the account exists
+            return new Forbidden("error.login.failed");
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+        var who = new StaffContext(user.Id, user.UserName!, user.DisplayName, [], user.OrganizationId, default, user.CenterId, user.DistrictId, clientAddress);
+        if (!result.Succeeded)
+        {
+            audit.Record(who, "Staff", user.Id.ToString(), Data.Audit.AuditActions.SignInFailed, result.IsLockedOut ? "locked out" : null);
+            return new Forbidden(result.IsLockedOut ? "error.login.locked" : "error.login.failed");
+        }
+        if (!user.IsActive) return new Forbidden("error.login.inactive");
+
+        var org = await identityDb.Organizations.AsNoTracking().FirstAsync(o => o.Id == user.OrganizationId, ct);
+        if (!org.IsActive) return new Forbidden("error.login.inactive");
+        user.Roles = await identityDb.StaffRoles.AsNoTracking().Where(r => r.StaffId == user.Id).ToListAsync(ct);
+        audit.Record(who with { Roles = user.Roles.Select(r => r.Role).ToArray() }, "Staff", user.Id.ToString(), Data.Audit.AuditActions.SignIn, scheme);
+        return StaffContext.ToPrincipal(user, org.Kind, scheme);
+    }
+}

@@ -1,0 +1,16 @@
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Platform.Modules;
+
+namespace CommunityHealth.Web.Modules.Audit;
+
+/// <summary>The audit trail: who read or changed what, when, from where.</summary>
+public sealed class AuditModule : IModule
+{
+    public string Name => "Audit";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<AuditHandlers>();
+
+    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermission(Permission.AuditRead).MapAudit();
+
+    public IEnumerable<MenuEntry> Menu => [new("系统管理", "审计日志", "admin/audit", Permission.AuditRead, 940)];
+}

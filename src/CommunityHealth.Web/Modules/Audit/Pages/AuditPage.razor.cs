@@ -1,0 +1,45 @@
+using CommunityHealth.Web.Components.Shared;
+using CommunityHealth.Web.Modules.Audit;
+using CommunityHealth.Web.Modules.Organizations;
+using CommunityHealth.Web.Platform;
+using Microsoft.AspNetCore.Components;
+
+namespace CommunityHealth.Web.Modules.Audit.Pages;
+
+public partial class AuditPage
+{
+    private sealed class Filter
+    {
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public string? UserName { get; set; }
+        public string? Entity { get; set; }
+        public string? EntityId { get; set; }
+        public string? Action { get; set; }
+    }
+
+    [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private AuditHandlers Audit { get; set; } = default!;
+    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+
+    private StaffContext me = default!;
+    private readonly Filter query = new();
+    private AuditResultPage? page;
+    private Dictionary<Guid, string> orgNames = [];
+    private readonly FormErrors errors = new();
+
+    protected override async Task OnInitializedAsync()
+    {
+        me = await Current.GetAsync();
+        orgNames = (await Orgs.ListAsync(me)).ToDictionary(o => o.Id, o => o.Name);
+        await SearchAsync(1);
+    }
+
+    private async Task SearchAsync(int pageNo)
+    {
+        errors.Clear();
+        var outcome = await Audit.QueryAsync(me, new AuditQuery(query.From, query.To, query.UserName, query.Entity, query.EntityId, query.Action, null, pageNo, 50));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); page = null; return; }
+        page = outcome.Value;
+    }
+}

@@ -1,0 +1,34 @@
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Modules.Immunization.Fhir;
+using CommunityHealth.Web.Platform.Modules;
+
+namespace CommunityHealth.Web.Modules.Immunization;
+
+/// <summary>预防接种: vaccinees, doses and the NIP forecast, work lists, coverage, vaccine stock, cold chain, reminders; FHIR
+/// Immunization, ImmunizationRecommendation and the NIP vaccine CodeSystem.</summary>
+public sealed class ImmunizationModule : IModule
+{
+    public string Name => "Immunization";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddImmunization(configuration);
+
+    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ImmunizationRead, Permission.ImmunizationWrite).MapImmunization();
+
+    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermissions(Permission.ImmunizationRead, Permission.ImmunizationWrite).MapImmunizationFhir();
+
+    public IEnumerable<FhirResourceCapability> FhirResources =>
+    [
+        new("Immunization", ["read", "search-type", "create"], ["patient", "date", "_count"]),
+        new("ImmunizationRecommendation", ["search-type"], ["patient", "date"]),
+        new("CodeSystem", ["read", "search-type"], ["url"]),
+    ];
+
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new("预防接种", "接种通知单", "immunization/worklist", Permission.ImmunizationRead, 200, "nav-worklist"),
+        new("预防接种", "疫苗库存", "immunization/stock", Permission.ImmunizationRead, 210),
+        new("预防接种", "冷链温度监测", "immunization/cold-chain", Permission.ImmunizationRead, 220),
+        new("预防接种", "接种率统计", "immunization/coverage", Permission.IndicatorsRead, 230),
+        new("预防接种", "接种提醒", "immunization/reminders", Permission.ImmunizationRead, 240),
+    ];
+}

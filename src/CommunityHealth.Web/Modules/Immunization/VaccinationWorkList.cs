@@ -1,0 +1,119 @@
+using CommunityHealth.Data;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Domain.Immunization;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Modules.Immunization;
+
+/// <summary>Which children a work list shows.</summary>
+public enum WorkListWindow { Week = 0, Overdue = 1, Due = 2 }
+
+public sealed record WorkListRow(
+    Guid VaccineeId, Guid ResidentId, string Name, string Sex, DateOnly BirthDate, string Age, string CertificateNumber, string GuardianName,
+    string GuardianPhone, string DueDoses, DateOnly DueDate, bool Overdue, int DaysOverdue, DateOnly? LastContactOn, Guid OrganizationId, string OrganizationName, Guid? TeamId);
+
+public sealed record WorkListPage(DateOnly AsOf, WorkListWindow Window, int Total, int Page, int PageSize, IReadOnlyList<WorkListRow> Rows);
+
+/// <summary>
+/// Due-this-week and overdue lists: an index range over the stored next due dates of active children
+/// (kept current on every dose and change; <see cref="RefreshAsync"/> re-evaluates those whose date has
+/// passed, since a dose can age out). Children who moved away are not listed.
+/// </summary>
+public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
+{
+    public const int MaxRows = 2000;
+
+    /// <summary>Age groups for the filter: completed months [from, to).</summary>
+    public static readonly IReadOnlyDictionary<string, (int From, int To, string Zh)> AgeGroups = new Dictionary<string, (int, int, string)>
+    {
+        ["0-1"] = (0, 12, "1岁以下"), ["1-3"] = (12, 36, "1–2岁"), ["3-7"] = (36, 84, "3–6岁"), ["7-18"] = (84, 216, "7岁及以上"),
+    };
+
+    public async Task<Outcome<WorkListPage>> HandleAsync(StaffContext staff, WorkListWindow window, Guid? organizationId, Guid? teamId, string? ageGroup,
+        DateOnly? asOf = null, int? page = null, int? pageSize = null, CancellationToken ct = default)
+    {
+        var today = asOf ?? clock.Today();
+        var paging = PageRequest.Of(page, pageSize, MaxRows);
+        if (!paging.IsSuccess) return paging.Error!;
+        var pg = paging.Value;
+        if (ageGroup is { Length: > 0 } && !AgeGroups.ContainsKey(ageGroup)) return new Invalid("ageGroup", "error.code_unknown");
+        await using var db = dbs.For(staff);
+        var q = db.Vaccinees.AsNoTracking().Where(v => v.Status == VaccineeStatus.Active);
+        if (organizationId is { } org) q = q.Where(v => v.OrganizationId == org);
+        if (teamId is { } team) q = q.Where(v => v.TeamId == team);
+        q = window switch
+        {
+            WorkListWindow.Overdue => q.Where(v => v.NextDueDate <= today && v.NextOverdueDate <= today), // the first bound walks the index
+            WorkListWindow.Due => q.Where(v => v.NextDueDate <= today),
+            _ => q.Where(v => v.NextDueDate <= today.AddDays(7)),
+        };
+        if (ageGroup is { Length: > 0 } && AgeGroups.TryGetValue(ageGroup, out var group))
+        {
+            var bornAfter = today.AddMonths(-group.To);
+            var bornBy = today.AddMonths(-group.From);
+            q = q.Where(v => v.BirthDate > bornAfter && v.BirthDate <= bornBy);
+        }
+        var total = await q.CountAsync(ct);
+        if (pg.Skip >= total) return new WorkListPage(today, window, total, pg.Page, pg.PageSize, []);
+        var rows = await q.OrderBy(v => v.NextDueDate).ThenBy(v => v.Id).Skip(pg.Skip).Take(pg.PageSize)
+            .Join(db.Residents.Where(r => r.Status == ResidentStatus.Active), v => v.ResidentId, r => r.Id, (v, r) => new { v, r.Name, r.Sex })
+            .Select(x => new
+            {
+                x.v.Id, x.v.ResidentId, x.Name, x.Sex, x.v.BirthDate, x.v.CertificateNumber, x.v.GuardianName, x.v.GuardianPhone, x.v.NextDueDoses,
+                x.v.NextDueDate, x.v.NextOverdueDate, x.v.LastContactOn, x.v.OrganizationId, x.v.TeamId,
+            })
+            .ToListAsync(ct);
+        var orgNames = await organizations.NamesAsync(rows.Select(r => r.OrganizationId), ct);
+        return new WorkListPage(today, window, total, pg.Page, pg.PageSize, rows.Select(r => new WorkListRow(
+            r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, r.GuardianPhone,
+            DueText(r.NextDueDoses), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,
+            r.LastContactOn, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.TeamId)).ToList());
+    }
+
+    /// <summary>
+    /// Re-evaluates only the children whose review day has come (an open dose reached its last age, e.g. MPSV-A at
+    /// 24 months; due dates themselves are stored and need no recomputation) so the lists stay true without
+    /// recomputing anyone on read. Run daily; returns how many changed.
+    /// </summary>
+    public async Task<int> RefreshAsync(HealthDbContext db, DateOnly today, CancellationToken ct = default)
+    {
+        var changed = 0;
+        var ids = await db.Vaccinees.Where(v => v.Status == VaccineeStatus.Active && (v.ReviewOn <= today || (v.ReviewOn == null && v.NextDueDate != null))).Select(v => v.Id).ToListAsync(ct);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var batch = await db.Vaccinees.Where(v => chunk.Contains(v.Id)).ToListAsync(ct);
+            foreach (var child in batch)
+            {
+                var before = (child.NextDueDate, child.NextOverdueDate, child.NextDueDoses);
+                await VaccinationClinic.RecomputeAsync(db, child, today, ct);
+                if (before != (child.NextDueDate, child.NextOverdueDate, child.NextDueDoses)) changed++;
+                if (child.ReviewOn <= today) child.ReviewOn = today.AddDays(1); // nothing more today
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return changed;
+    }
+
+    public static string AgeText(DateOnly birth, DateOnly today)
+    {
+        var months = Age.CompletedMonths(birth, today);
+        return months < 24 ? $"{months}月龄" : $"{months / 12}岁{(months % 12 > 0 ? $"{months % 12}月" : "")}";
+    }
+
+    /// <summary>"MMR-1,JE-L-1" → "麻腮风疫苗第1剂、乙脑减毒活疫苗第1剂".</summary>
+    public static string DueText(string? doses) => string.Join("、", (doses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d =>
+    {
+        var dash = d.LastIndexOf('-');
+        return dash > 0 && Vaccines.Find(d[..dash]) is { } v ? $"{v.Zh}第{d[(dash + 1)..]}剂" : d;
+    }));
+}

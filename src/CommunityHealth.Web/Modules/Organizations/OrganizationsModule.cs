@@ -1,0 +1,34 @@
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Modules.Organizations.Fhir;
+using CommunityHealth.Web.Platform.Modules;
+
+namespace CommunityHealth.Web.Modules.Organizations;
+
+/// <summary>The district's organisation tree (bureau, centers, stations) and the family-doctor teams.</summary>
+public sealed class OrganizationsModule : IModule
+{
+    public string Name => "Organizations";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<OrganizationHandlers>();
+        services.AddScoped<TeamHandlers>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.OrganizationsManage).MapOrganizations();
+        api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.TeamsManage).MapTeams();
+    }
+
+    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermission(Permission.OrganizationsRead).MapOrganizationFhir();
+
+    public IEnumerable<FhirResourceCapability> FhirResources =>
+        [new("Organization", ["read", "search-type"], ["_id", "name", "identifier", "partof", "active"])];
+
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new("系统管理", "机构管理", "admin/organizations", Permission.OrganizationsRead, 910),
+        new("系统管理", "家庭医生团队", "admin/teams", Permission.OrganizationsRead, 920),
+    ];
+}

@@ -1,0 +1,109 @@
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Web.Components.Shared;
+using CommunityHealth.Web.Modules.Organizations;
+using CommunityHealth.Web.Modules.Residents;
+using CommunityHealth.Web.Platform;
+using Microsoft.AspNetCore.Components;
+
+namespace CommunityHealth.Web.Modules.Residents.Pages;
+
+public partial class ResidentFormPage
+{
+    [Parameter] public Guid? Id { get; set; }
+    [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ResidentHandlers Residents { get; set; } = default!;
+    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private StaffContext me = default!;
+    private ResidentFormModel model = new();
+    private IReadOnlyList<OrganizationDto> orgs = [];
+    private IReadOnlyList<TeamDto> teams = [];
+    private Guid? organizationId;
+    private Guid? teamId;
+    private string? householdAddress;
+    private string? loadError;
+    private bool saving;
+    private readonly FormErrors errors = new();
+    private DateOnly today;
+
+    protected override async Task OnInitializedAsync()
+    {
+        today = Clock.Today();
+        me = await Current.GetAsync();
+        if (!me.Can(Permission.ResidentsWrite)) { loadError = Text.Get("error.forbidden"); return; }
+        orgs = await Orgs.ListAsync(me);
+        teams = await Teams.ListAsync(me);
+        if (Id is { } id)
+        {
+            var r = await Residents.GetAsync(me, id);
+            if (!r.IsSuccess) { loadError = Text.Get(r.Error!.Code); return; }
+            model = ResidentFormModel.From(r.Value.Record);
+        }
+        else
+        {
+            organizationId = me.OrganizationKind == Domain.Organizations.OrganizationKind.Bureau ? null : me.OrganizationId;
+            teamId = teams.FirstOrDefault(t => t.OrganizationId == organizationId)?.Id;
+        }
+    }
+
+    private void DocumentTypeChanged(string? value)
+    {
+        model.DocumentType = value ?? "";
+        DocumentNumberChanged(model.DocumentNumber);
+    }
+
+    /// <summary>A resident ID number fills birth date and sex at once; a wrong one is flagged at the field before saving.</summary>
+    private void DocumentNumberChanged(string? value)
+    {
+        model.DocumentNumber = value;
+        errors.Fields.Remove("documentNumber");
+        if (model.DocumentType != ResidentRules.IdCard || string.IsNullOrWhiteSpace(value)) return;
+        var (id, error) = IdCardNumber.Parse(value, today);
+        if (error is not null) { errors.Fields["documentNumber"] = [Text.Get(error)]; return; }
+        model.DocumentNumber = id!.Value;
+        model.BirthDate = id.BirthDate;
+        model.Sex = id.Sex == Sex.Male ? "1" : "2";
+        errors.Fields.Remove("birthDate");
+        errors.Fields.Remove("sex");
+    }
+
+    private IEnumerable<(string Title, string Field, Func<string[]> Get)> FamilyRows() =>
+    [
+        (Text.L("家族史：父亲"), "familyHistory.father", () => model.FamilyFather),
+        (Text.L("家族史：母亲"), "familyHistory.mother", () => model.FamilyMother),
+        (Text.L("家族史：兄弟姐妹"), "familyHistory.siblings", () => model.FamilySiblings),
+        (Text.L("家族史：子女"), "familyHistory.children", () => model.FamilyChildren),
+    ];
+
+    private void SetFamily(string field, ChangeEventArgs e)
+    {
+        var values = e.Value as string[] ?? [];
+        switch (field)
+        {
+            case "familyHistory.father": model.FamilyFather = values; break;
+            case "familyHistory.mother": model.FamilyMother = values; break;
+            case "familyHistory.siblings": model.FamilySiblings = values; break;
+            default: model.FamilyChildren = values; break;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        try
+        {
+            var draft = model.ToDraft();
+            var outcome = Id is { } id
+                ? await Residents.UpdateAsync(me, id, draft)
+                : await Residents.RegisterAsync(me, new RegisterResident(organizationId, teamId, draft,
+                    string.IsNullOrWhiteSpace(householdAddress) ? null : new HouseholdChoice(null, null, householdAddress)));
+            if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+            Nav.NavigateTo($"residents/{outcome.Value.Id}");
+        }
+        finally { saving = false; }
+    }
+}

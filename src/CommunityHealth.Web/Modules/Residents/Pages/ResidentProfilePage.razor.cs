@@ -1,0 +1,155 @@
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Components.Shared;
+using CommunityHealth.Web.Modules.Organizations;
+using CommunityHealth.Web.Modules.Residents;
+using CommunityHealth.Web.Platform;
+using Microsoft.AspNetCore.Components;
+
+namespace CommunityHealth.Web.Modules.Residents.Pages;
+
+public partial class ResidentProfilePage
+{
+    [Parameter] public Guid Id { get; set; }
+    [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ResidentHandlers Residents { get; set; } = default!;
+    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
+    [Inject] private Modules.Immunization.VaccinationClinic Clinic { get; set; } = default!;
+    private Modules.Immunization.VaccineeDto? vaccinee;
+    [Inject] private Modules.ChronicCare.ChronicClinic Chronic { get; set; } = default!;
+    private (IReadOnlyList<Modules.ChronicCare.ChronicVisitDto> Visits, IReadOnlyList<Modules.ChronicCare.ReferralDto> Referrals) chronic = ([], []);
+
+    private StaffContext me = default!;
+    private ResidentDto? r;
+    private HouseholdDto? household;
+    private IReadOnlyList<ResidentChangeDto> history = [];
+    private IReadOnlyList<Modules.Examinations.ExaminationSummary> exams = [];
+    private IReadOnlyList<Modules.Examinations.EncounterDto> encounters = [];
+    private DateOnly? encounterDate;
+    private string? joinRecordNumber;
+    private string? joinRelationship;
+    private string? newHouseholdAddress;
+    [Inject] private SearchResidents Search { get; set; } = default!;
+    [Inject] private MergeResidents Merges { get; set; } = default!;
+    private IReadOnlyList<MergeDto> merges = [];
+    private bool canMerge;
+    private (string? S, string? O, string? A, string? P) soap;
+    private IReadOnlyList<OrganizationDto> orgs = [];
+    private IReadOnlyList<TeamDto> teams = [];
+    private bool canWrite;
+    private string? loadError;
+    private string? message;
+    private int panel;
+    private Guid? transferOrg;
+    private Guid? transferTeam;
+    private string? closeReason;
+    private DateOnly? closeDate;
+    private string? closeNote;
+    private DateOnly today;
+    private readonly FormErrors errors = new();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        today = Clock.Today();
+        me = await Current.GetAsync();
+        canWrite = me.Can(Permission.ResidentsWrite);
+        canMerge = MergeResidents.CanMerge(me);
+        orgs = await Orgs.ListAsync(me);
+        teams = await Teams.ListAsync(me);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var outcome = await Residents.GetAsync(me, Id);
+        if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
+        r = outcome.Value;
+        household = r.HouseholdId is { } h && (await Residents.HouseholdAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
+        history = (await Residents.HistoryAsync(me, Id)).Value;
+        exams = (await Exams.ListAsync(me, Id)).Value;
+        encounters = (await Exams.EncountersAsync(me, Id)).Value;
+        encounterDate ??= today;
+        merges = await Merges.HistoryAsync(me, Id);
+        vaccinee = await Clinic.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
+        chronic = await Chronic.TimelineAsync(me, Id);
+    }
+
+    private async Task UndoMergeAsync(Guid mergeId)
+    {
+        var outcome = await Merges.UndoAsync(me, mergeId);
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); message = errors.General; return; }
+        Done(Text.L("已撤销合并"));
+        await LoadAsync();
+    }
+
+    /// <summary>Every service on one line each, newest first: changes, examinations, encounters, vaccinations, chronic-care follow-ups and referrals, registration.</summary>
+    private IEnumerable<(DateTime When, string Who, string What)> Timeline() =>
+        history.Select(c => (c.At.AddHours(8), c.UserName, $"{Text.Get("field." + c.Field)}：{Display(c.Field, c.OldValue)} → {Display(c.Field, c.NewValue)}"))
+            .Concat(exams.Select(e => (e.ExamDate.ToDateTime(TimeOnly.MinValue), e.Doctor, Text.L("健康体检"))))
+            .Concat(encounters.Select(e => (e.Date.ToDateTime(TimeOnly.MinValue), e.Doctor, $"{Text.L("接诊")}：{e.Subjective}")))
+            .Concat((vaccinee?.Doses ?? []).Select(x => (x.GivenOn.ToDateTime(TimeOnly.MinValue), x.Nurse, $"{Text.L("预防接种")}：{x.VaccineName} {Text.L("第")}{x.DoseNumber}{Text.L("剂")}{(x.Valid ? "" : Text.L("（无效）"))}")))
+            .Concat(chronic.Visits.Select(x => (x.VisitDate.ToDateTime(TimeOnly.MinValue), x.Doctor,
+                $"{Text.L("慢病随访")}：{x.Systolic}/{x.Diastolic} mmHg{(x.FastingGlucose is { } g ? $" {g} mmol/L" : "")} " +
+                string.Join("，", x.Outcomes.Select(o => $"{Modules.ChronicCare.ChronicClinic.ProgrammeName(o.Programme)}{o.ClassName}")) + (x.Urgent ? $" {Text.L("紧急转诊")}" : ""))))
+            .Concat(chronic.Referrals.Select(x => (x.IssuedAt.AddHours(8), x.IssuedBy, $"{Text.L("转诊")}：{x.ToFacility} {x.Reason}")))
+            .OrderByDescending(x => x.Item1)
+            .Append((DateTime.MinValue, "", $"{Text.L("建档")} {r?.RecordNumber}"));
+
+    private string Display(string field, string? value) => field switch
+    {
+        _ when value is null => "—",
+        "organizationId" => orgs.FirstOrDefault(o => o.Id.ToString() == value)?.Name ?? value,
+        "teamId" => teams.FirstOrDefault(t => t.Id.ToString() == value)?.Name ?? value,
+        _ => value,
+    };
+
+    private async Task RecordEncounterAsync()
+    {
+        var outcome = await Exams.RecordEncounterAsync(me, Id, new Modules.Examinations.RecordEncounter(encounterDate, soap.S, soap.O, soap.A, soap.P));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        soap = default;
+        Done(Text.L("已保存"));
+        await LoadAsync();
+    }
+
+    private async Task TransferAsync()
+    {
+        var outcome = await Residents.TransferAsync(me, Id, new TransferResident(transferOrg, transferTeam));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        Done(Text.L("已迁移"));
+        await LoadAsync();
+    }
+
+    private async Task CloseAsync()
+    {
+        var outcome = await Residents.CloseAsync(me, Id, new CloseResident(closeReason, closeDate, closeNote));
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        Done(Text.L("已结案"));
+        await LoadAsync();
+    }
+
+    /// <summary>Joins the household of the member with that record number, or founds a new one at the address.</summary>
+    private async Task MoveHouseholdAsync()
+    {
+        errors.Clear();
+        HouseholdChoice choice;
+        if (!string.IsNullOrWhiteSpace(joinRecordNumber))
+        {
+            var found = await Search.HandleAsync(me, joinRecordNumber);
+            var member = found.IsSuccess ? found.Value.FirstOrDefault(x => x.RecordNumber == joinRecordNumber.Trim() || x.RecordNumber.EndsWith(joinRecordNumber.Trim().Replace("-", ""), StringComparison.Ordinal)) : null;
+            var household = member is null ? null : (await Residents.GetAsync(me, member.Id)).Value.HouseholdId;
+            if (household is null) { errors.Show(new Domain.Common.Invalid("household.householdId", "error.resident.household_unknown")); return; }
+            choice = new HouseholdChoice(household, joinRelationship, null);
+        }
+        else choice = new HouseholdChoice(null, null, newHouseholdAddress);
+        var outcome = await Residents.MoveHouseholdAsync(me, Id, choice);
+        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
+        joinRecordNumber = joinRelationship = newHouseholdAddress = null;
+        Done(Text.L("已保存"));
+        await LoadAsync();
+    }
+
+    private void Done(string text) { errors.Clear(); panel = 0; message = text; }
+}

@@ -1,0 +1,29 @@
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Modules.Residents.Fhir;
+using CommunityHealth.Web.Platform.Modules;
+
+namespace CommunityHealth.Web.Modules.Residents;
+
+/// <summary>居民健康档案: resident records and households, search, import/export, duplicates and merges; FHIR Patient.</summary>
+public sealed class ResidentsModule : IModule
+{
+    public string Name => "Residents";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ResidentHandlers>();
+        services.AddScoped<SearchResidents>();
+        services.AddScoped<MergeResidents>();
+        services.AddScoped<ImportResidents>();
+        services.AddScoped<ResidentExport>();
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ResidentsRead, Permission.ResidentsWrite).MapResidents();
+
+    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermissions(Permission.ResidentsRead, Permission.ResidentsWrite).MapPatients();
+
+    public IEnumerable<FhirResourceCapability> FhirResources =>
+        [new("Patient", ["read", "search-type", "create", "update"], ["identifier", "name", "birthdate", "gender", "_count"])];
+
+    public IEnumerable<MenuEntry> Menu => [new("", "居民档案", "residents", Permission.ResidentsRead, 100, "nav-residents")];
+}

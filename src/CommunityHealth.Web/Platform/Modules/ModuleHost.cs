@@ -1,0 +1,34 @@
+using CommunityHealth.Web.Platform.Fhir;
+
+namespace CommunityHealth.Web.Platform.Modules;
+
+/// <summary>Registers the modules listed in Program.cs and maps their routes.</summary>
+public static class ModuleHost
+{
+    public static WebApplicationBuilder AddModule<TModule>(this WebApplicationBuilder builder) where TModule : IModule, new()
+    {
+        var module = new TModule();
+        builder.Services.AddSingleton<IModule>(module);
+        module.AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    public static IReadOnlyList<IModule> Modules(this IServiceProvider services) => services.GetServices<IModule>().ToList();
+
+    /// <summary>Every module's <c>/api</c> and <c>/fhir</c> routes.</summary>
+    public static WebApplication MapModules(this WebApplication app)
+    {
+        var modules = app.Services.Modules();
+        var api = app.MapGroup("/api").RequireAuthorization();
+        var fhir = app.MapGroup("/fhir").RequireAuthorization().ExcludeFromDescription();
+        fhir.MapGet("/metadata", (HttpContext http) =>
+            FhirJson.Ok(Capability.Build(FhirEndpoints.BaseUrl(http), modules.SelectMany(m => m.FhirResources)))).AllowAnonymous();
+        foreach (var m in modules)
+        {
+            m.MapEndpoints(app);
+            m.MapApi(api);
+            m.MapFhir(fhir);
+        }
+        return app;
+    }
+}

@@ -1,0 +1,117 @@
+using CommunityHealth.Web.Modules.ChronicCare;
+using System.Security.Cryptography;
+using CommunityHealth.Data;
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Data.Organizations;
+using CommunityHealth.Data.Residents;
+using CommunityHealth.Data.Staff;
+using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Platform.Seeding;
+
+public sealed class DistrictOptions
+{
+    public string Name { get; set; } = "西湖区";
+    public string DivisionCode { get; set; } = "330106";
+    public string BureauName { get; set; } = "西湖区卫生健康局";
+}
+
+/// <summary>
+/// On start: apply migrations, then, in an empty database, create the district, its bureau and the
+/// <c>admin</c> account (password from <c>Bootstrap:AdminPassword</c>, or random and printed once),
+/// and with <c>Demo:Enabled</c> the demo district.
+/// </summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider root, IConfiguration config, CancellationToken ct = default)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var factory = sp.GetRequiredService<IHealthDbFactory>();
+        await using (var db = factory.Create(DataScope.System))
+        {
+            if (factory.Provider == DataServiceCollectionExtensions.Sqlite)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.MigrateAsync(ct);
+            await ChronicStats.BackfillAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            if (await db.Districts.AnyAsync(ct)) return;
+        }
+
+        // Check every configured secret before writing anything, so a bad value never leaves a half-made district.
+        var configured = config["Bootstrap:AdminPassword"];
+        if (!string.IsNullOrEmpty(configured) && StaffRules.CheckPassword(configured, "admin") is { } weak)
+            throw new InvalidOperationException($"Bootstrap:AdminPassword does not meet the password rules ({weak}).");
+        var demoPassword = config["Demo:Password"];
+        if (!string.IsNullOrEmpty(demoPassword) && StaffRules.CheckPassword(demoPassword, "demo") is { } weakDemo)
+            throw new InvalidOperationException($"Demo:Password does not meet the password rules ({weakDemo}).");
+
+        var district = config.GetSection("District").Get<DistrictOptions>() ?? new DistrictOptions();
+        if (DivisionCode.Check(OrganizationKind.Bureau, district.DivisionCode) is { } bad)
+            throw new InvalidOperationException($"District:DivisionCode '{district.DivisionCode}' is invalid ({bad}).");
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var districtId = Guid.CreateVersion7();
+        var bureau = new Organization
+        {
+            Id = Guid.CreateVersion7(), DistrictId = districtId, Kind = OrganizationKind.Bureau, Name = district.BureauName,
+            DivisionCode = district.DivisionCode, CreatedAt = now, UpdatedAt = now,
+        };
+        await using (var db = factory.Create(DataScope.System))
+        {
+            db.Districts.Add(new District { Id = districtId, Name = district.Name, DivisionCode = district.DivisionCode });
+            db.Organizations.Add(bureau);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        var adminPassword = string.IsNullOrEmpty(configured) ? RandomPassword() : configured;
+        await CreateStaffAsync(users, bureau, "admin", "系统管理员", adminPassword, [StaffRole.SystemAdministrator], null, now);
+        if (string.IsNullOrEmpty(configured))
+            Print($"[CommunityHealth] Created account 'admin' with a one-time random password: {adminPassword}  (set Bootstrap:AdminPassword to choose it)");
+
+        if (config.GetValue("Demo:Enabled", false))
+            await DemoDistrict.SeedAsync(factory, users, bureau, config, now, ct);
+    }
+
+    internal static async Task<StaffUser> CreateStaffAsync(UserManager<StaffUser> users, Organization org, string userName,
+        string displayName, string password, string[] roles, Guid? teamId, DateTime now, string? title = null, string? phone = null)
+    {
+        var user = new StaffUser
+        {
+            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, DistrictId = org.DistrictId,
+            CenterId = org.CenterId, OrganizationId = org.Id, TeamId = teamId, LockoutEnabled = true, Title = title,
+            PhoneNumber = phone, CreatedAt = now, UpdatedAt = now,
+        };
+        user.Roles = roles.Select(r => new StaffRoleAssignment { DistrictId = org.DistrictId, StaffId = user.Id, Role = r }).ToList();
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create '{userName}': {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        return user;
+    }
+
+    /// <summary>16 characters from an unambiguous alphabet, always with upper, lower and digit.</summary>
+    internal static string RandomPassword()
+    {
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789";
+        var all = upper + lower + digits;
+        var chars = new char[16];
+        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        for (var i = 3; i < chars.Length; i++) chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    internal static void Print(string line)
+    {
+        Console.WriteLine(line);
+        Console.Out.Flush();
+    }
+}
