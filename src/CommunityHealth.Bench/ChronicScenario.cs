@@ -17,7 +17,7 @@ using CommunityHealth.Web.Modules.ChronicCare;
 using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Reading = CommunityHealth.Data.Measurement;
+using Reading = CommunityHealth.Data.ChronicCare.Measurement;
 
 namespace CommunityHealth.Bench;
 

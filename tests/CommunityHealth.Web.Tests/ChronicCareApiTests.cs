@@ -477,12 +477,12 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
             Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, resident, Today.AddDays(-days), sbp, 85)).StatusCode);
 
         await using var db = app.SystemDb();
-        static string Key(Data.ChronicMonthStat s) =>
+        static string Key(Data.ChronicCare.ChronicMonthStat s) =>
             $"{s.ResidentId}|{s.Programme}|{s.Year}|{s.Month}|{s.NextMonth}|{s.Visits}|{s.FaceToFace}|{s.LastVisitOn}|{s.LastControlled}|{s.RegisteredOn}|{s.DeregisteredOn}|{s.OrganizationId}";
         var before = (await db.ChronicMonthStats.AsNoTracking().ToListAsync()).Select(Key).Order().ToList();
         Assert.Contains(before, k => k.StartsWith(resident, StringComparison.OrdinalIgnoreCase));
         await db.ChronicMonthStats.ExecuteDeleteAsync();
-        await Features.ChronicCare.ChronicStats.BackfillAsync(db, DateTime.UtcNow, CancellationToken.None);
+        await CommunityHealth.Web.Modules.ChronicCare.ChronicStats.BackfillAsync(db, DateTime.UtcNow, CancellationToken.None);
         var after = (await db.ChronicMonthStats.AsNoTracking().ToListAsync()).Select(Key).Order().ToList();
         Assert.Equal(before, after);
     }
