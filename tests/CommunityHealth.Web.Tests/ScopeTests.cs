@@ -52,10 +52,22 @@ public abstract class ScopeTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
             Assert.DoesNotContain("葛岭", body);
             Assert.DoesNotContain("doctor2", body);
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await a.PutAsJsonAsync($"/api/organizations/{stationB}", new { name = "篡改" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await a.PutAsJsonAsync($"/api/staff/{doctor2}", new { displayName = "篡改" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await a.PutAsJsonAsync($"/api/teams/{teamB}", new { name = "篡改" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await a.PostAsJsonAsync($"/api/staff/{doctor2}/password", new { password = "Hijack2026Pass" })).StatusCode);
+        // a doctor holds no management permission: the answer is 403 before any lookup, the same for a row in scope and one
+        // out of it, so it says nothing about whether the other station's rows exist
+        var stationA = orgs["330106001001"].Str("id");
+        var doctor1 = (await StaffAsync("doctor1")).Str("id");
+        foreach (var (inScope, outOfScope, body) in new (string, string, object)[]
+        {
+            ($"/api/organizations/{stationA}", $"/api/organizations/{stationB}", new { name = "篡改" }),
+            ($"/api/staff/{doctor1}", $"/api/staff/{doctor2}", new { displayName = "篡改" }),
+        })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await a.PutAsJsonAsync(inScope, body)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await a.PutAsJsonAsync(outOfScope, body)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await a.PutAsJsonAsync($"/api/teams/{teamB}", new { name = "篡改" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await a.PostAsJsonAsync($"/api/staff/{doctor2}/password", new { password = "Hijack2026Pass" })).StatusCode);
+        Assert.Equal("葛岭社区卫生服务站", (await admin.GetJsonAsync($"/api/organizations/{stationB}")).Str("name"));
 
         var staffList = await a.GetJsonAsync("/api/staff");
         Assert.All(staffList.Items(), s => Assert.Equal(orgs["330106001001"].Str("id"), s.Str("organizationId")));
