@@ -22,65 +22,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DoseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("OnsetAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<bool>("Serious")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Symptoms")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VaccineeId");
-
-                    b.HasIndex("DistrictId", "OnsetAt");
-
-                    b.ToTable("adverse_events", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -142,7 +84,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicMonthStat", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicMonthStat", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -204,7 +146,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("chronic_month_stats", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicRegistration", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicRegistration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -313,7 +255,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("chronic_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicVisit", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicVisit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -452,322 +394,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("chronic_visits", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VaccineeId");
-
-                    b.ToTable("vaccinee_contacts", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.District", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DivisionCode")
-                        .IsUnique();
-
-                    b.ToTable("districts", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Assessment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Doctor")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Objective")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Plan")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Subjective")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "Date");
-
-                    b.HasIndex("ResidentId", "Date");
-
-                    b.ToTable("encounters", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool?>("Abnormal")
-                        .HasColumnType("boolean");
-
-                    b.Property<decimal?>("Bmi")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("numeric(4,1)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("Diastolic")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Doctor")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateOnly>("ExamDate")
-                        .HasColumnType("date");
-
-                    b.Property<decimal?>("FastingGlucose")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("numeric(4,1)");
-
-                    b.Property<string>("Form")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<decimal?>("HeightCm")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("numeric(5,1)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("SelfCareScore")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Systolic")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal?>("WeightKg")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("numeric(5,1)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "ExamDate");
-
-                    b.HasIndex("ResidentId", "ExamDate", "DistrictId", "CenterId", "OrganizationId");
-
-                    b.ToTable("examinations", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "CenterId");
-
-                    b.HasIndex("TeamId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("grids", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Household", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("HeadId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "CenterId", "OrganizationId");
-
-                    b.ToTable("households", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Relationship")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId", "To");
-
-                    b.HasIndex("ResidentId", "To");
-
-                    b.ToTable("household_members", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Measurement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Measurement", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -828,83 +455,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("measurements", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("DistrictId", "CenterId");
-
-                    b.HasIndex("DistrictId", "DivisionCode")
-                        .IsUnique();
-
-                    b.ToTable("organizations", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.RecordNumberSequence", b =>
-                {
-                    b.Property<string>("Prefix")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Next")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Prefix");
-
-                    b.HasIndex("DistrictId");
-
-                    b.ToTable("record_number_sequences", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Referral", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Referral", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -981,7 +532,249 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Refrigerator", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Encounter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Doctor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subjective")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Date");
+
+                    b.HasIndex("ResidentId", "Date");
+
+                    b.ToTable("encounters", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Examination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Abnormal")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Bmi")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Diastolic")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Doctor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("ExamDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("FastingGlucose")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("HeightCm")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SelfCareScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Systolic")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "ExamDate");
+
+                    b.HasIndex("ResidentId", "ExamDate", "DistrictId", "CenterId", "OrganizationId");
+
+                    b.ToTable("examinations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.AdverseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DoseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("OnsetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("Serious")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("VaccineeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaccineeId");
+
+                    b.HasIndex("DistrictId", "OnsetAt");
+
+                    b.ToTable("adverse_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ContactAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("VaccineeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaccineeId");
+
+                    b.ToTable("vaccinee_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.Refrigerator", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1019,7 +812,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("refrigerators", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ReminderMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1089,7 +882,696 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("reminder_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.StockMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DoseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "At");
+
+                    b.ToTable("vaccine_stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.TemperatureReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ActionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActionBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal>("Celsius")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("OutOfRange")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RefrigeratorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RefrigeratorId", "ReadAt");
+
+                    b.HasIndex("DistrictId", "OutOfRange", "ActionAt");
+
+                    b.ToTable("temperature_readings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccinationDose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DoseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Expiry")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Nurse")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ObservationNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ObservedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Timely")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("VaccineeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Valid")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ValidityReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("DistrictId", "BirthDate");
+
+                    b.HasIndex("ResidentId", "GivenOn");
+
+                    b.HasIndex("VaccineeId", "GivenOn");
+
+                    b.ToTable("vaccination_doses", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccineLot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DosesOnHand")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Expiry")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Expiry");
+
+                    b.HasIndex("OrganizationId", "Vaccine", "LotNumber")
+                        .IsUnique();
+
+                    b.ToTable("vaccine_lots", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.Vaccinee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("BirthWeightGrams")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CertificateIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("GuardianPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GuardianRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HasContraindications")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Immunodeficient")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ImmunoglobulinDates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MotherHBsAg")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NextDueDoses")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("NextOverdueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Ppd")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PpdDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "BirthDate");
+
+                    b.HasIndex("DistrictId", "CertificateNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReviewOn");
+
+                    b.HasIndex("DistrictId", "CenterId", "Status", "NextDueDate");
+
+                    b.HasIndex("DistrictId", "OrganizationId", "Status", "NextDueDate");
+
+                    b.HasIndex("DistrictId", "TeamId", "Status", "NextDueDate");
+
+                    b.ToTable("vaccinees", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccineeContraindication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("VaccineeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaccineeId");
+
+                    b.ToTable("vaccinee_contraindications", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.District", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
+                    b.ToTable("districts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Grid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "CenterId");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("grids", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("DistrictId", "CenterId");
+
+                    b.HasIndex("DistrictId", "DivisionCode")
+                        .IsUnique();
+
+                    b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("LeaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "CenterId");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "CenterId", "OrganizationId");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "To");
+
+                    b.HasIndex("ResidentId", "To");
+
+                    b.ToTable("household_members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.RecordNumberSequence", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Prefix");
+
+                    b.HasIndex("DistrictId");
+
+                    b.ToTable("record_number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1318,7 +1800,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("residents", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ResidentChange", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1367,7 +1849,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("resident_changes", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentCondition", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1406,7 +1888,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("resident_conditions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ResidentMerge", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentMerge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1460,7 +1942,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("resident_merges", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffRoleAssignment", b =>
                 {
                     b.Property<Guid>("StaffId")
                         .HasColumnType("uuid");
@@ -1479,7 +1961,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1580,488 +2062,6 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("BalanceAfter")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DoseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LotId", "At");
-
-                    b.ToTable("vaccine_stock_movements", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("LeaderId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "CenterId");
-
-                    b.HasIndex("OrganizationId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("teams", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Action")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("ActionAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ActionBy")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<decimal>("Celsius")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("numeric(4,1)");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("OutOfRange")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("RefrigeratorId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RefrigeratorId", "ReadAt");
-
-                    b.HasIndex("DistrictId", "OutOfRange", "ActionAt");
-
-                    b.ToTable("temperature_readings", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("DoseNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("Expiry")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("GivenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("GivenOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("LotId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Manufacturer")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Nurse")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ObservationNote")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("ObservedUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Route")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Series")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Site")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<bool>("Timely")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Vaccine")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Valid")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("ValidityReason")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("DistrictId", "BirthDate");
-
-                    b.HasIndex("ResidentId", "GivenOn");
-
-                    b.HasIndex("VaccineeId", "GivenOn");
-
-                    b.ToTable("vaccination_doses", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.VaccineLot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("DosesOnHand")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Expiry")
-                        .HasColumnType("date");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Manufacturer")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Vaccine")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "Expiry");
-
-                    b.HasIndex("OrganizationId", "Vaccine", "LotNumber")
-                        .IsUnique();
-
-                    b.ToTable("vaccine_lots", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("BirthWeightGrams")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("CertificateIssuedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CertificateNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("GuardianName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("GuardianPhone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("GuardianRelation")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<bool>("HasContraindications")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Immunodeficient")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("ImmunoglobulinDates")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly?>("LastContactOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("MotherHBsAg")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("NextDueDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("NextDueDoses")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("NextOverdueDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("Ppd")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("PpdDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("ReviewOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("StatusDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("TeamId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResidentId")
-                        .IsUnique();
-
-                    b.HasIndex("DistrictId", "BirthDate");
-
-                    b.HasIndex("DistrictId", "CertificateNumber")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "ReviewOn");
-
-                    b.HasIndex("DistrictId", "CenterId", "Status", "NextDueDate");
-
-                    b.HasIndex("DistrictId", "OrganizationId", "Status", "NextDueDate");
-
-                    b.HasIndex("DistrictId", "TeamId", "Status", "NextDueDate");
-
-                    b.ToTable("vaccinees", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CenterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("DistrictId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateOnly?>("Until")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Vaccine")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<Guid>("VaccineeId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VaccineeId");
-
-                    b.ToTable("vaccinee_contraindications", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -2141,242 +2141,242 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicMonthStat", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicRegistration", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicVisit", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Measurement", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Referral", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Encounter", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Examination", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.AdverseEvent", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicMonthStat", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ContactAttempt", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ChronicRegistration", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ChronicVisit", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ReminderMessage", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Team", null)
-                        .WithMany("Grids")
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Household", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Measurement", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Referral", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.StockMovement", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany("Conditions")
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
-                        .WithMany("Roles")
-                        .HasForeignKey("StaffId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.TemperatureReading", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Refrigerator", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Refrigerator", null)
                         .WithMany()
                         .HasForeignKey("RefrigeratorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccinationDose", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.Vaccinee", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccineeContraindication", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Grid", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Team", null)
+                        .WithMany("Grids")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Organization", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Team", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.HouseholdMember", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Resident", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentCondition", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffRoleAssignment", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffUser", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2385,7 +2385,7 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2394,26 +2394,26 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Team", b =>
+                {
+                    b.Navigation("Grids");
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Resident", b =>
                 {
                     b.Navigation("Conditions");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffUser", b =>
                 {
                     b.Navigation("Roles");
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
-                {
-                    b.Navigation("Grids");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,68 +17,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DoseId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OnsetAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Serious")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Symptoms")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("VaccineeId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VaccineeId");
-
-                    b.HasIndex("DistrictId", "OnsetAt");
-
-                    b.ToTable("adverse_events", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.AuditEntry", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -141,7 +80,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicMonthStat", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicMonthStat", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -206,7 +145,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("chronic_month_stats", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicRegistration", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicRegistration", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -318,7 +257,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("chronic_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicVisit", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicVisit", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -460,340 +399,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("chronic_visits", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("VaccineeId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VaccineeId");
-
-                    b.ToTable("vaccinee_contacts", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.District", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DivisionCode")
-                        .IsUnique();
-
-                    b.ToTable("districts", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Assessment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CreatedById")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Doctor")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Objective")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Plan")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ResidentId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Subjective")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "Date");
-
-                    b.HasIndex("ResidentId", "Date");
-
-                    b.ToTable("encounters", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool?>("Abnormal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("Bmi")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CreatedById")
-                        .HasColumnType("BLOB");
-
-                    b.Property<int?>("Diastolic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Doctor")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ExamDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("FastingGlucose")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Form")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("HeightCm")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("ResidentId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int?>("SelfCareScore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Systolic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("WeightKg")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "ExamDate");
-
-                    b.HasIndex("ResidentId", "ExamDate", "DistrictId", "CenterId", "OrganizationId");
-
-                    b.ToTable("examinations", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("TeamId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "CenterId");
-
-                    b.HasIndex("TeamId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("grids", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Household", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("HeadId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "CenterId", "OrganizationId");
-
-                    b.ToTable("households", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("HouseholdId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Relationship")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ResidentId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId", "To");
-
-                    b.HasIndex("ResidentId", "To");
-
-                    b.ToTable("household_members", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Measurement", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Measurement", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -857,85 +463,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("measurements", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ParentId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("DistrictId", "CenterId");
-
-                    b.HasIndex("DistrictId", "DivisionCode")
-                        .IsUnique();
-
-                    b.ToTable("organizations", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.RecordNumberSequence", b =>
-                {
-                    b.Property<string>("Prefix")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Next")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Prefix");
-
-                    b.HasIndex("DistrictId");
-
-                    b.ToTable("record_number_sequences", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Referral", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Referral", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1015,7 +543,261 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Refrigerator", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Encounter", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Doctor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Subjective")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Date");
+
+                    b.HasIndex("ResidentId", "Date");
+
+                    b.ToTable("encounters", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Examination", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool?>("Abnormal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Bmi")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("Diastolic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Doctor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExamDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FastingGlucose")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HeightCm")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("SelfCareScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Systolic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "ExamDate");
+
+                    b.HasIndex("ResidentId", "ExamDate", "DistrictId", "CenterId", "OrganizationId");
+
+                    b.ToTable("examinations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.AdverseEvent", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DoseId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OnsetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Serious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaccineeId");
+
+                    b.HasIndex("DistrictId", "OnsetAt");
+
+                    b.ToTable("adverse_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ContactAttempt", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaccineeId");
+
+                    b.ToTable("vaccinee_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.Refrigerator", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1055,7 +837,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("refrigerators", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ReminderMessage", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1128,7 +910,727 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("reminder_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.StockMovement", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DoseId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LotId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "At");
+
+                    b.ToTable("vaccine_stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.TemperatureReading", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Celsius")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("OutOfRange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RefrigeratorId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RefrigeratorId", "ReadAt");
+
+                    b.HasIndex("DistrictId", "OutOfRange", "ActionAt");
+
+                    b.ToTable("temperature_readings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccinationDose", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CreatedById")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("DoseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Expiry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("LotId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nurse")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObservationNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ObservedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Timely")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Valid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValidityReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("DistrictId", "BirthDate");
+
+                    b.HasIndex("ResidentId", "GivenOn");
+
+                    b.HasIndex("VaccineeId", "GivenOn");
+
+                    b.ToTable("vaccination_doses", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccineLot", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("DosesOnHand")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Expiry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Expiry");
+
+                    b.HasIndex("OrganizationId", "Vaccine", "LotNumber")
+                        .IsUnique();
+
+                    b.ToTable("vaccine_lots", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.Vaccinee", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthWeightGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("CertificateIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuardianPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuardianRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasContraindications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Immunodeficient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImmunoglobulinDates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MotherHBsAg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextDueDoses")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextOverdueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("Ppd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PpdDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TeamId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "BirthDate");
+
+                    b.HasIndex("DistrictId", "CertificateNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReviewOn");
+
+                    b.HasIndex("DistrictId", "CenterId", "Status", "NextDueDate");
+
+                    b.HasIndex("DistrictId", "OrganizationId", "Status", "NextDueDate");
+
+                    b.HasIndex("DistrictId", "TeamId", "Status", "NextDueDate");
+
+                    b.ToTable("vaccinees", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccineeContraindication", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("VaccineeId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaccineeId");
+
+                    b.ToTable("vaccinee_contraindications", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.District", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
+                    b.ToTable("districts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Grid", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TeamId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "CenterId");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("grids", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Organization", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ParentId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("DistrictId", "CenterId");
+
+                    b.HasIndex("DistrictId", "DivisionCode")
+                        .IsUnique();
+
+                    b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Team", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LeaderId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "CenterId");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Household", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("HeadId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "CenterId", "OrganizationId");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.HouseholdMember", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("HouseholdId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "To");
+
+                    b.HasIndex("ResidentId", "To");
+
+                    b.ToTable("household_members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.RecordNumberSequence", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix");
+
+                    b.HasIndex("DistrictId");
+
+                    b.ToTable("record_number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Resident", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1357,7 +1859,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("residents", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ResidentChange", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentChange", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1409,7 +1911,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_changes", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentCondition", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1451,7 +1953,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_conditions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ResidentMerge", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentMerge", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1509,7 +2011,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("resident_merges", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffRoleAssignment", b =>
                 {
                     b.Property<byte[]>("StaffId")
                         .HasColumnType("BLOB");
@@ -1529,7 +2031,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffUser", b =>
                 {
                     b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
@@ -1632,508 +2134,6 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("BalanceAfter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DoseId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("LotId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LotId", "At");
-
-                    b.ToTable("vaccine_stock_movements", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("LeaderId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "CenterId");
-
-                    b.HasIndex("OrganizationId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("teams", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Action")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ActionAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActionBy")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Celsius")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("OutOfRange")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReadAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("RefrigeratorId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RefrigeratorId", "ReadAt");
-
-                    b.HasIndex("DistrictId", "OutOfRange", "ActionAt");
-
-                    b.ToTable("temperature_readings", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CreatedById")
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("DoseNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("Expiry")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("GivenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("GivenOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("LotId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Manufacturer")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Nurse")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ObservationNote")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ObservedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ResidentId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Route")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Series")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Site")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Timely")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Vaccine")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("VaccineeId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("Valid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ValidityReason")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("DistrictId", "BirthDate");
-
-                    b.HasIndex("ResidentId", "GivenOn");
-
-                    b.HasIndex("VaccineeId", "GivenOn");
-
-                    b.ToTable("vaccination_doses", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.VaccineLot", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("DosesOnHand")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Expiry")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Manufacturer")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Vaccine")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "Expiry");
-
-                    b.HasIndex("OrganizationId", "Vaccine", "LotNumber")
-                        .IsUnique();
-
-                    b.ToTable("vaccine_lots", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("BirthWeightGrams")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("CertificateIssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CertificateNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("GuardianName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GuardianPhone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GuardianRelation")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HasContraindications")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Immunodeficient")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ImmunoglobulinDates")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("LastContactOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MotherHBsAg")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("NextDueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextDueDoses")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("NextOverdueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int?>("Ppd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("PpdDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ResidentId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly?>("ReviewOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("StatusDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("TeamId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResidentId")
-                        .IsUnique();
-
-                    b.HasIndex("DistrictId", "BirthDate");
-
-                    b.HasIndex("DistrictId", "CertificateNumber")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "ReviewOn");
-
-                    b.HasIndex("DistrictId", "CenterId", "Status", "NextDueDate");
-
-                    b.HasIndex("DistrictId", "OrganizationId", "Status", "NextDueDate");
-
-                    b.HasIndex("DistrictId", "TeamId", "Status", "NextDueDate");
-
-                    b.ToTable("vaccinees", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CenterId")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("DistrictId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Until")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Vaccine")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("VaccineeId")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VaccineeId");
-
-                    b.ToTable("vaccinee_contraindications", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -2216,242 +2216,242 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.AdverseEvent", b =>
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicMonthStat", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicRegistration", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.ChronicVisit", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Measurement", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.ChronicCare.Referral", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Encounter", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Examinations.Examination", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.AdverseEvent", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.ChronicMonthStat", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ContactAttempt", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ChronicRegistration", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ChronicVisit", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ContactAttempt", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Encounter", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.ReminderMessage", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Examination", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Grid", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Team", null)
-                        .WithMany("Grids")
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.HouseholdMember", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Household", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Measurement", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Organization", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Referral", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ReminderMessage", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.StockMovement", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.ResidentCondition", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
-                        .WithMany("Conditions")
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.StaffRoleAssignment", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
-                        .WithMany("Roles")
-                        .HasForeignKey("StaffId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CommunityHealth.Data.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.StockMovement", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.TemperatureReading", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.TemperatureReading", b =>
-                {
-                    b.HasOne("CommunityHealth.Data.Refrigerator", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Refrigerator", null)
                         .WithMany()
                         .HasForeignKey("RefrigeratorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.VaccinationDose", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccinationDose", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.VaccineLot", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.VaccineLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Vaccinee", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.Vaccinee", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Resident", null)
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.VaccineeContraindication", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Immunization.VaccineeContraindication", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.Vaccinee", null)
+                    b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Grid", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Team", null)
+                        .WithMany("Grids")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Organization", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Team", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.HouseholdMember", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Resident", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.ResidentCondition", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffRoleAssignment", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffUser", b =>
+                {
+                    b.HasOne("CommunityHealth.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityHealth.Data.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2460,7 +2460,7 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2469,26 +2469,26 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("CommunityHealth.Data.StaffUser", null)
+                    b.HasOne("CommunityHealth.Data.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.Resident", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Organizations.Team", b =>
+                {
+                    b.Navigation("Grids");
+                });
+
+            modelBuilder.Entity("CommunityHealth.Data.Residents.Resident", b =>
                 {
                     b.Navigation("Conditions");
                 });
 
-            modelBuilder.Entity("CommunityHealth.Data.StaffUser", b =>
+            modelBuilder.Entity("CommunityHealth.Data.Staff.StaffUser", b =>
                 {
                     b.Navigation("Roles");
-                });
-
-            modelBuilder.Entity("CommunityHealth.Data.Team", b =>
-                {
-                    b.Navigation("Grids");
                 });
 #pragma warning restore 612, 618
         }
