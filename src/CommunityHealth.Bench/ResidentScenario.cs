@@ -14,7 +14,6 @@ using CommunityHealth.Data.Postgres;
 using CommunityHealth.Data.Sqlite;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Platform.Seeding;
 using CommunityHealth.Web.Modules.Residents;
 using CommunityHealth.Web.Platform;
 using Microsoft.Extensions.DependencyInjection;

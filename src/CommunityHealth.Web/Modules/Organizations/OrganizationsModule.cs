@@ -1,6 +1,7 @@
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Organizations.Fhir;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.Organizations;
 
@@ -13,6 +14,7 @@ public sealed class OrganizationsModule : IModule
     {
         services.AddScoped<OrganizationHandlers>();
         services.AddScoped<TeamHandlers>();
+        services.AddSingleton<IDemoSeeder, DemoOrganizations>();
     }
 
     public void MapApi(RouteGroupBuilder api)

@@ -1,6 +1,7 @@
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents.Fhir;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.Residents;
 
@@ -16,6 +17,7 @@ public sealed class ResidentsModule : IModule
         services.AddScoped<MergeResidents>();
         services.AddScoped<ImportResidents>();
         services.AddScoped<ResidentExport>();
+        services.AddSingleton<IDemoSeeder, DemoResidents>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ResidentsRead, Permission.ResidentsWrite).MapResidents();

@@ -76,10 +76,17 @@ public static class DatabaseInitializer
             Print($"[CommunityHealth] Created account 'admin' with a one-time random password: {adminPassword}  (set Bootstrap:AdminPassword to choose it)");
 
         if (config.GetValue("Demo:Enabled", false))
-            await DemoDistrict.SeedAsync(factory, users, bureau, config, now, ct);
+        {
+            var password = config["Demo:Password"];
+            var demo = new DemoSeedContext(sp, factory, bureau, config, now, string.IsNullOrEmpty(password) ? RandomPassword() : password);
+            foreach (var seeder in sp.GetServices<IDemoSeeder>().OrderBy(s => s.Order)) await seeder.SeedAsync(demo, ct);
+            Print("[CommunityHealth] Demo district seeded. Demo logins (all share one password):");
+            foreach (var l in demo.Logins) Print($"    {l.User,-10} {l.Role,-15} {l.Name}  {l.Org}");
+            Print($"[CommunityHealth] Demo password: {demo.Password}  (set Demo:Password to choose it)");
+        }
     }
 
-    internal static async Task<StaffUser> CreateStaffAsync(UserManager<StaffUser> users, Organization org, string userName,
+    public static async Task<StaffUser> CreateStaffAsync(UserManager<StaffUser> users, Organization org, string userName,
         string displayName, string password, string[] roles, Guid? teamId, DateTime now, string? title = null, string? phone = null)
     {
         var user = new StaffUser
@@ -96,7 +103,7 @@ public static class DatabaseInitializer
     }
 
     /// <summary>16 characters from an unambiguous alphabet, always with upper, lower and digit.</summary>
-    internal static string RandomPassword()
+    public static string RandomPassword()
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789";
         var all = upper + lower + digits;

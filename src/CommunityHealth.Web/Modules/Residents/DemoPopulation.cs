@@ -7,7 +7,7 @@ using CommunityHealth.Data.Residents;
 using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Residents;
 
-namespace CommunityHealth.Web.Platform.Seeding;
+namespace CommunityHealth.Web.Modules.Residents;
 
 /// <summary>
 /// Generates a deterministic demo population in households: surnames by frequency, two-character and

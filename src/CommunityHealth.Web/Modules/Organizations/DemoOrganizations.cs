@@ -12,15 +12,18 @@ using CommunityHealth.Domain.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Platform.Seeding;
+using CommunityHealth.Web.Platform.Seeding;
+
+namespace CommunityHealth.Web.Modules.Organizations;
 
 /// <summary>
-/// The demo district: 2 centers, 5 stations, a family-doctor team per center and station with grids,
-/// and staff of every role. Demo logins share one password from <c>Demo:Password</c>, or a random one
-/// printed with the list of logins.
+/// The demo district's organisations: 2 centers, 5 stations, a family-doctor team per center and station with grids,
+/// each station's record-number counter, and staff of every role (logins share the demo password).
 /// </summary>
-internal static class DemoDistrict
+internal sealed class DemoOrganizations : IDemoSeeder
 {
+    public int Order => 100;
+
     private sealed record Site(string Code, string Name, string Address, string[] Grids);
 
     private static readonly (Site Center, Site[] Stations)[] Layout =
@@ -41,13 +44,10 @@ internal static class DemoDistrict
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
     private static readonly string[] Given = ["建国", "秀英", "志强", "丽娟", "海燕", "伟", "静", "敏", "磊", "婷婷", "晓明", "欣怡", "子涵", "宇航", "桂芳", "明", "浩然", "雪梅"];
 
-    public static async Task SeedAsync(IHealthDbFactory factory, UserManager<StaffUser> users, Organization bureau,
-        IConfiguration config, DateTime now, CancellationToken ct)
+    public async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
-        var password = config["Demo:Password"];
-        if (string.IsNullOrEmpty(password)) password = DatabaseInitializer.RandomPassword();
-
-        var logins = new List<(string User, string Name, string Role, string Org)>();
+        var (factory, bureau, now, password, logins) = (demo.Factory, demo.Bureau, demo.Now, demo.Password, demo.Logins);
+        var users = demo.Services.GetRequiredService<UserManager<StaffUser>>();
         var n = 0;
         string NextName() { var name = Surnames[n % Surnames.Length] + Given[(n * 7) % Given.Length]; n++; return name; }
         async Task Add(Organization org, string user, string role, Guid? team, string? title = null)
@@ -91,53 +91,6 @@ internal static class DemoDistrict
                 await Add(station, $"nurse{stationNo}", StaffRole.Nurse, team.Id, "护师");
             }
         }
-
-        var residents = config.GetValue("Demo:Residents", 5000);
-        if (residents > 0) await SeedResidentsAsync(factory, bureau.DistrictId, residents, now, ct);
-
-        DatabaseInitializer.Print("[CommunityHealth] Demo district seeded. Demo logins (all share one password):");
-        foreach (var l in logins) DatabaseInitializer.Print($"    {l.User,-10} {l.Role,-15} {l.Name}  {l.Org}");
-        DatabaseInitializer.Print($"[CommunityHealth] Demo password: {password}  (set Demo:Password to choose it)");
-    }
-
-    /// <summary>Spreads <paramref name="count"/> residents in households over the stations, each with its team and grids.</summary>
-    internal static async Task SeedResidentsAsync(IHealthDbFactory factory, Guid districtId, int count, DateTime now, CancellationToken ct)
-    {
-        await using var db = factory.Create(DataScope.System);
-        var stations = await db.Organizations.Where(o => o.DistrictId == districtId && o.Kind == OrganizationKind.Station).OrderBy(o => o.DivisionCode).ToListAsync(ct);
-        var teams = await db.Teams.Include(t => t.Grids).Where(t => t.DistrictId == districtId).ToListAsync(ct);
-        var population = new DemoPopulation(seed: 2026, today: ChinaTime.ToChinaDate(now));
-        var made = 0;
-        for (var i = 0; i < stations.Count && made < count; i++)
-        {
-            var station = stations[i];
-            var quota = (count - made) / (stations.Count - i);
-            var team = teams.First(t => t.OrganizationId == station.Id);
-            var prefix = Domain.Residents.HealthRecordNumber.PrefixFor(station.DivisionCode);
-            var sequence = await db.RecordNumberSequences.SingleAsync(s => s.Prefix == prefix, ct);
-            var target = made + quota;
-            while (made < target)
-            {
-                var grid = team.Grids[made % team.Grids.Count].Name;
-                var family = population.NextHousehold(station, team.Id, grid, () => Domain.Residents.HealthRecordNumber.Compose(prefix, sequence.Next++), now);
-                db.Households.Add(family.Household);
-                foreach (var m in family.Members.Take(target - made))
-                {
-                    db.Residents.Add(m.Resident);
-                    db.HouseholdMembers.Add(new HouseholdMember
-                    {
-                        Id = Guid.CreateVersion7(), DistrictId = districtId, CenterId = station.CenterId, OrganizationId = station.Id,
-                        HouseholdId = family.Household.Id, ResidentId = m.Resident.Id, Relationship = m.Relationship,
-                        From = DateOnly.FromDateTime(now),
-                    });
-                    made++;
-                }
-                if (made % 2000 < family.Members.Count) { await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); db.Attach(sequence); }
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        DatabaseInitializer.Print($"[CommunityHealth] Demo population: {made} residents in households.");
     }
 
     private static Organization NewOrg(Organization bureau, OrganizationKind kind, Site site, Organization? center, DateTime now)
