@@ -54,7 +54,7 @@ public static class Report
         sb.AppendLine($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{options.CommandLine}`");
         sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         sb.AppendLine("- Searches and profile opens: one client, requests one after another (the latency a user sees), 200 sampled values each, as the district administrator (largest scope), over HTTP with a bearer token. \"raw\" is the same query hand-written in SQL through ADO.NET on one open connection, on the same database in the same run, reading every column as returned; the ratio is the application's handler in process (scope, mapping to the response) over it.");
-        sb.AppendLine("- Targets: search p95 ≤ 20 ms, profile p95 ≤ 30 ms, registration ≥ 500/s, generation ≥ 20,000 residents/s, ours ÷ raw ≤ 1.5.");
+        sb.AppendLine("- Targets: search p95 ≤ 20 ms, profile p95 ≤ 20 ms, registration through HTTP ≥ 200/s (issue 18; was 500/s), generation ≥ 20,000 residents/s, ours ÷ raw ≤ 1.5.");
         AppendRows(sb, results.Select(r => (r.Provider, r.Rows)));
         sb.AppendLine();
         sb.AppendLine("Times in ms. \"handler\" is the application's own search/profile handler called in-process (hand-written SQL with the scope condition since decision 0008, a pooled connection per call, mapping to the response: masked ID and phone, age; the profile view also queues its audit entry); \"HTTP\" adds Kestrel, bearer authentication and JSON. The p95 of a look-up that takes a few hundredths of a millisecond moves with the VM's scheduling from run to run; the median ratio is the steadier comparison. Since session 8 the handler and its raw query are measured in turn on each sample (handler, raw, next sample), so that both meet the same moments of the machine.");
@@ -78,7 +78,7 @@ public static class Report
         sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         foreach (var r in results)
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- {r.Provider}: {r.Children:N0} children under 18 with vaccination records, {r.Doses:N0} doses, generated and judged by the forecaster in {r.GenerateSeconds:F1} s."));
-        sb.AppendLine("- Targets: forecast for one child p95 ≤ 2 ms in process; a station's due/overdue list p95 ≤ 50 ms; district coverage for one cohort ≤ 1 s; recording a dose through HTTP ≥ 500/s. Lists and coverage as the district administrator (largest scope), one request after another; \"raw\" is the equivalent hand-written SQL in the same run.");
+        sb.AppendLine("- Targets: forecast for one child p95 ≤ 2 ms in process; a station's due/overdue list p95 ≤ 50 ms; district coverage for one cohort ≤ 1 s; recording a dose through HTTP ≥ 200/s (issue 18; was 500/s). Lists and coverage as the district administrator (largest scope), one request after another; \"raw\" is the equivalent hand-written SQL in the same run.");
         sb.AppendLine();
         sb.AppendLine("| provider | measurement | HTTP median | HTTP p95 | handler median | handler p95 | raw SQL median | raw SQL p95 | handler ÷ raw (p95) |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -109,7 +109,7 @@ public static class Report
         foreach (var r in results)
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"- {r.Provider}: {r.Hypertension:N0} hypertension and {r.Diabetes:N0} diabetes patients, {r.Visits:N0} follow-up visits (up to four years, each judged by the rules in order), {r.Exams:N0} health examinations, {r.Measurements:N0} BP/glucose measurements, generated in {r.GenerateSeconds:F1} s."));
-        sb.AppendLine("- Targets: a team's due list p95 ≤ 50 ms; the district's control-rate indicators for a year ≤ 1 s; recording a follow-up through HTTP ≥ 500/s. Lists (each of the district's teams in turn) and indicators as the district administrator (largest scope), one request after another; \"raw\" is the equivalent hand-written SQL in the same run.");
+        sb.AppendLine("- Targets: a team's due list p95 ≤ 50 ms; the district's control-rate indicators for a year ≤ 1 s; recording a follow-up through HTTP ≥ 200/s (issue 18; was 500/s). Lists (each of the district's teams in turn) and indicators as the district administrator (largest scope), one request after another; \"raw\" is the equivalent hand-written SQL in the same run.");
         AppendRows(sb, results.Select(r => (r.Provider, r.Rows)));
         sb.AppendLine();
         sb.AppendLine("| provider | record a follow-up via HTTP (req/s, 16 clients) | median ms | p95 ms | errors |");
