@@ -82,7 +82,7 @@ public abstract class RawReadTests<TApp>(TApp app) : IClassFixture<TApp> where T
             await using var efDb = factory.Create(scope);
             var expected = await efDb.Residents.AsNoTracking().Include(r => r.Conditions.OrderBy(c => c.Id)).FirstOrDefaultAsync(r => r.Id == resident.Id);
             await using var rawDb = factory.Create(scope);
-            var actual = await ResidentHandlers.ReadProfileAsync(rawDb, resident.Id, CancellationToken.None);
+            var actual = await new ResidentReads().ReadProfileAsync(rawDb, resident.Id, CancellationToken.None);
             Assert.True((expected is not null) == sees, $"EF Core, scope {name}");
             Assert.True((actual is not null) == sees, $"hand-written read, scope {name}");
             Assert.Equal(JsonSerializer.Serialize(expected, Json), JsonSerializer.Serialize(actual, Json));
@@ -90,7 +90,7 @@ public abstract class RawReadTests<TApp>(TApp app) : IClassFixture<TApp> where T
             Assert.Equal(System.Data.ConnectionState.Closed, rawDb.Database.GetDbConnection().State);
             Assert.Equal(sees, await rawDb.Residents.AnyAsync(r => r.Id == resident.Id));
         }
-        Assert.Equal(2, (await ResidentHandlers.ReadProfileAsync(factory.Create(DataScope.System), resident.Id, CancellationToken.None))!.Conditions.Count);
+        Assert.Equal(2, (await new ResidentReads().ReadProfileAsync(factory.Create(DataScope.System), resident.Id, CancellationToken.None))!.Conditions.Count);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public abstract class RawReadTests<TApp>(TApp app) : IClassFixture<TApp> where T
         merged.Status = ResidentStatus.Merged;
         await using (var db = app.SystemDb()) { db.Residents.AddRange(active, closed, merged); await db.SaveChangesAsync(); }
 
-        var search = new SearchResidents(app.Service<ScopedDb>(), TimeProvider.System);
+        var search = new SearchResidents(app.Service<ScopedDb>(), new ResidentReads(), TimeProvider.System);
         // staff see the district, a center or a station; the system and empty scopes are not a member of staff's
         foreach (var (name, scope, sees) in Scopes(station, sibling, otherCenter).Where(s => s.Scope.Level != ScopeLevel.System && s.Scope != DataScope.Nothing))
         {

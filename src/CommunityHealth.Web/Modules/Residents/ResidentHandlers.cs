@@ -16,39 +16,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.Residents;
 
 /// <summary>居民健康档案: register, read (audited), update with field history, close, transfer.</summary>
-public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
 {
     private DateOnly Today => clock.Today();
 
     public async Task<Outcome<ResidentDto>> GetAsync(StaffContext staff, Guid id, CancellationToken ct = default)
     {
         await using var db = dbs.For(staff);
-        var r = await ReadProfileAsync(db, id, ct);
+        var r = await reads.ReadProfileAsync(db, id, ct);
         if (r is null) return new NotFound("Resident", id.ToString());
         audit.Record(staff, "Resident", id.ToString(), AuditActions.View);
         return ResidentMapping.ToDto(r, Today);
-    }
-
-    /// <summary>
-    /// The resident with their conditions, in scope — one hand-written round trip (docs/decisions/0008): opening a profile is
-    /// a point look-up by key, which EF Core's fixed cost per query would make several times slower than the read itself.
-    /// </summary>
-    internal static async Task<Resident?> ReadProfileAsync(HealthDbContext db, Guid id, CancellationToken ct)
-    {
-        var residents = RowReader<Resident>.For(db);
-        var conditions = RowReader<ResidentCondition>.For(db);
-        await using var read = await RawReads.OpenAsync(db, ct);
-        await using var cmd = read.Command();
-        var scope = cmd.ScopeCondition(db);
-        cmd.Add(db, "@id", id);
-        cmd.CommandText = $"SELECT {residents.Columns} FROM residents WHERE \"Id\" = @id AND {scope}; "
-            + $"SELECT {conditions.Columns} FROM resident_conditions WHERE \"ResidentId\" = @id AND {scope} ORDER BY \"Id\"";
-        await using var rows = await read.ExecuteReaderAsync(cmd, ct);
-        if (!await rows.ReadAsync(ct)) return null;
-        var r = residents.Read(rows);
-        await rows.NextResultAsync(ct);
-        while (await rows.ReadAsync(ct)) r.Conditions.Add(conditions.Read(rows));
-        return r;
     }
 
     public async Task<Outcome<ResidentDto>> RegisterAsync(StaffContext staff, RegisterResident cmd, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using CommunityHealth.Data.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents.Fhir;
 using CommunityHealth.Web.Platform.Modules;
@@ -12,6 +13,7 @@ public sealed class ResidentsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IResidentReads, ResidentReads>();
         services.AddScoped<ResidentHandlers>();
         services.AddScoped<SearchResidents>();
         services.AddScoped<MergeResidents>();

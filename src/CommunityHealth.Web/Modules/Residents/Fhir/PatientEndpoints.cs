@@ -84,7 +84,7 @@ public static class PatientEndpoints
             }
             if (query["name"].ToString() is { Length: > 0 } name)
             {
-                var upper = ResidentQuery.UpperBound(name);
+                var upper = ResidentSearch.UpperBound(name);
                 q = q.Where(r => string.Compare(r.Name, name) >= 0 && string.Compare(r.Name, upper) < 0);
             }
             if (query["gender"].ToString() is { Length: > 0 } gender)
