@@ -17,10 +17,7 @@ public static class DatabaseSettings
             Directory.CreateDirectory(dir);
             cs = $"Data Source={Path.Combine(dir, "communityhealth.db")}";
         }
-        else if (provider.Equals(DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)
-                 && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource is { Length: > 0 } file
-                 && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-            Directory.CreateDirectory(folder);
+        else DatabaseSetup.EnsureFolder(provider, cs);
         return (provider, cs);
     }
 }

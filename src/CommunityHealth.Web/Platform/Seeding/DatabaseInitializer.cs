@@ -36,9 +36,7 @@ public static class DatabaseInitializer
         var factory = sp.GetRequiredService<IHealthDbFactory>();
         await using (var db = factory.Create(DataScope.System))
         {
-            if (factory.Provider == DataServiceCollectionExtensions.Sqlite)
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await db.Database.MigrateAsync(ct);
+            await DatabaseSetup.MigrateAsync(factory, db, ct);
             await ChronicStats.BackfillAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             if (await db.Districts.AnyAsync(ct)) return;
         }

@@ -1,20 +1,14 @@
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Modules.Residents;
+namespace CommunityHealth.Data.Residents;
 
 /// <summary>
 /// Allocates the next 17-digit record number for a prefix inside the caller's transaction: an atomic
 /// increment of the prefix's counter row (which also serialises concurrent registrations for that
-/// prefix), so a number is never handed out twice or reused, even after a record is closed or merged.
+/// prefix), so a number is never handed out twice or reused, even after a record is closed or merged. Hand-written
+/// because EF Core has no atomic increment-and-return; benchmark row: "registration via HTTP" (docs/benchmarks.md).
 /// </summary>
 public static class RecordNumbers
 {
