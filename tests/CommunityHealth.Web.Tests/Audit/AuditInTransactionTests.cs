@@ -150,6 +150,45 @@ public abstract class AuditInTransactionTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task Pooled_context_leased_again_does_not_write_a_row_an_earlier_lease_attached_and_never_saved()
+    {
+        var station = await StationAsync();
+        var factory = app.Service<IHealthDbFactory>();
+        var marker = "abandoned-" + Guid.CreateVersion7();
+        await using (var db = factory.Create(ScopeOf(station)))
+            db.Audit(Tester with { DistrictId = station.DistrictId }, "Resident", marker, AuditActions.Update); // the handler returned an error instead of saving
+        for (var i = 0; i < 4; i++) // the pool hands the same instances out again
+        {
+            await using var db = factory.Create(ScopeOf(station));
+            db.Residents.Add(Resident(station, $"3301060010019801{i}"));
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await AuditOfAsync(marker));
+    }
+
+    [Fact]
+    public async Task Audit_row_time_comes_from_the_time_provider()
+    {
+        var station = await StationAsync();
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+        await using var services = new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock(at))
+            .AddHealthData(app.Provider.ToString(), app.ConnectionString).BuildServiceProvider();
+        var r = Resident(station, "33010600100198020");
+        await using (var db = services.GetRequiredService<IHealthDbFactory>().Create(ScopeOf(station)))
+        {
+            db.Residents.Add(r);
+            db.Audit(Tester with { DistrictId = station.DistrictId }, "Resident", r.Id.ToString(), AuditActions.Create);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(at, DateTime.SpecifyKind(Assert.Single(await AuditOfAsync(r.Id.ToString())).At, DateTimeKind.Utc));
+    }
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc);
+    }
+
+    [Fact]
     public async Task Committed_writes_of_each_module_have_their_audit_rows_when_answered()
     {
         var admin = await app.ClientAsync("admin");
