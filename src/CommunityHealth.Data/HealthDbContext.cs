@@ -40,6 +40,28 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct = default) =>
         _gate is { } gate ? gate.BeginTransactionOnWriterAsync(this, ct) : Database.BeginTransactionAsync(ct);
 
+    private readonly AuditInterceptor? _audit = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
+        .OfType<AuditInterceptor>().FirstOrDefault();
+
+    /// <summary>Audit rows attached to this unit of work and not yet part of a write (<see cref="AuditInterceptor"/>).</summary>
+    internal List<AuditEntry> PendingAudit { get; } = [];
+
+    /// <summary>
+    /// Attaches an audit row to this unit of work: the next save (or <see cref="RawWrite"/>) writes it in the write's own
+    /// transaction, so it commits or rolls back with the write (docs/decisions/0013). Call before saving.
+    /// </summary>
+    public void Audit(AuditActor who, string entity, string entityId, string action, string? detail = null)
+    {
+        if (_audit is null) throw new InvalidOperationException("This context has no AuditInterceptor: create it through IHealthDbFactory.");
+        PendingAudit.Add(AuditEntry.For(who, default, entity, entityId, action, detail));
+    }
+
+    /// <summary>Forgets the rows attached and not yet written (a write that was refused before it reached the database).</summary>
+    public void DiscardAudit() => PendingAudit.Clear();
+
+    /// <summary>The attached rows, stamped and handed over to a hand-written write (<see cref="RawWrite"/>).</summary>
+    internal AuditEntry[] TakePendingAudit() => PendingAudit.Count == 0 || _audit is null ? [] : _audit.Take(this);
+
     // Query filters read these members; EF Core turns them into parameters of each query.
     private Guid ScopeDistrictId => Scope.DistrictId ?? Guid.Empty;
     private Guid? ScopeCenterId => Scope.CenterId;

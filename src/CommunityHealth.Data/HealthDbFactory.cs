@@ -29,6 +29,7 @@ internal sealed class HealthDbFactory<TContext>(Func<ScopeLevel, DbContextOption
     {
         var db = _pools[scope.Level].CreateDbContext();
         db.Scope = scope;
+        db.PendingAudit.Clear(); // a pooled context forgets rows a previous lease attached and never saved
         return db;
     }
 }
@@ -42,11 +43,13 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddHealthData(this IServiceCollection services, string provider, string connectionString,
         int sqliteWriterCacheMb = SqliteWriteGate.DefaultWriterCacheMb, int sqliteMmapMb = SqlitePragmas.DefaultMmapMb)
     {
+        // audit rows in the write's own transaction (docs/decisions/0013); first, so the SQLite gate sees them as changes
+        services.AddSingleton(sp => new AuditInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = PostgresConnectionString(connectionString);
             services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<PostgresHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs), level, sp), Postgres));
+                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), level, sp), Postgres));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -57,7 +60,8 @@ public static class DataServiceCollectionExtensions
             {
                 sp.GetRequiredService<SqliteWriteGate>(); // tracked for disposal from the first context on
                 return new HealthDbFactory<SqliteHealthDbContext>(level =>
-                    Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString).AddInterceptors(pragmas, gate), level, sp), Sqlite);
+                    Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString)
+                        .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), pragmas, gate), level, sp), Sqlite);
             });
         }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");

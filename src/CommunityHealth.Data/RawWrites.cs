@@ -77,12 +77,17 @@ public sealed class RawWrite(HealthDbContext db)
         return this;
     }
 
-    /// <summary>Runs the statements (none: nothing is sent). Call inside the context's write transaction.</summary>
+    /// <summary>
+    /// Runs the statements, with the audit rows attached to the context (<see cref="HealthDbContext.Audit"/>) inserted in the
+    /// same command (docs/decisions/0013); nothing collected and nothing attached: nothing is sent. Call inside the context's
+    /// write transaction.
+    /// </summary>
     public async Task ExecuteAsync(CancellationToken ct = default)
     {
-        if (_statements == 0) return;
+        if (_statements == 0 && db.PendingAudit.Count == 0) return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Hand-written writes run inside the context's write transaction (BeginWriteAsync).");
+        foreach (var row in db.TakePendingAudit()) Insert(row);
         await db.Database.ExecuteSqlRawAsync(_sql.ToString(), _parameters, ct);
     }
 

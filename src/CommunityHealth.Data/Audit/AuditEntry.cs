@@ -21,7 +21,27 @@ public sealed class AuditEntry : IDistrictOwned
     public string Action { get; set; } = "";
     public string? ClientAddress { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>A row for <paramref name="who"/>'s action; the detail is cut to its column's 1,000 characters.</summary>
+    public static AuditEntry For(AuditActor who, DateTime at, string entity, string entityId, string action, string? detail) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        DistrictId = who.DistrictId,
+        At = at,
+        UserId = who.UserId,
+        UserName = who.UserName,
+        Roles = string.Join(',', who.Roles),
+        OrganizationId = who.OrganizationId,
+        Entity = entity,
+        EntityId = entityId,
+        Action = action,
+        ClientAddress = who.ClientAddress,
+        Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+    };
 }
+
+/// <summary>Who acted, as an audit row records it; the district is the row's district key.</summary>
+public sealed record AuditActor(Guid DistrictId, Guid? UserId, string UserName, IReadOnlyList<string> Roles, Guid? OrganizationId, string? ClientAddress);
 
 public static class AuditActions
 {

@@ -12,7 +12,8 @@ using CommunityHealth.Data.Staff;
 namespace CommunityHealth.Web.Platform;
 
 /// <summary>
-/// The audit trail. Recording only enqueues (no I/O on the request path); <see cref="AuditWriter"/>
+/// The audit trail of reads (and, until they attach their rows to the write, of the clinics' writes). A write's own rows
+/// go into its transaction instead: <see cref="AuditTrail.Audit"/> (docs/decisions/0013). Recording only enqueues (no I/O on the request path); <see cref="AuditWriter"/>
 /// stores entries in batches. Entries still queued at shutdown are written before the host stops.
 /// </summary>
 public sealed class AuditLog(TimeProvider clock)
@@ -27,21 +28,8 @@ public sealed class AuditLog(TimeProvider clock)
     {
         var district = who?.DistrictId ?? districtId ?? throw new ArgumentException("An audit entry needs a district.");
         Interlocked.Increment(ref _pending);
-        _queue.Writer.TryWrite(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(),
-            DistrictId = district,
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = who?.UserId,
-            UserName = who?.UserName ?? "",
-            Roles = who is null ? "" : string.Join(',', who.Roles),
-            OrganizationId = who?.OrganizationId,
-            Entity = entity,
-            EntityId = entityId,
-            Action = action,
-            ClientAddress = who?.ClientAddress,
-            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
-        });
+        var actor = who?.AuditActor() ?? new AuditActor(district, null, "", [], null, null);
+        _queue.Writer.TryWrite(AuditEntry.For(actor, clock.GetUtcNow().UtcDateTime, entity, entityId, action, detail));
     }
 
     /// <summary>Waits until everything recorded so far is stored (tests, shutdown).</summary>
@@ -96,4 +84,18 @@ public sealed class AuditWriter(AuditLog log, IHealthDbFactory factory, ILogger<
             batch.Clear();
         }
     }
+}
+
+/// <summary>The write side of the audit trail: rows attached to the unit of work, saved in the write's transaction (docs/decisions/0013).</summary>
+public static class AuditTrail
+{
+    public static AuditActor AuditActor(this StaffContext who) =>
+        new(who.DistrictId, who.UserId, who.UserName, who.Roles, who.OrganizationId, who.ClientAddress);
+
+    /// <summary>
+    /// Attaches <paramref name="who"/>'s audit row to <paramref name="db"/>'s unit of work; call it before SaveChanges (or
+    /// RawWrite.ExecuteAsync), inside the write's transaction when there is one: the row commits or rolls back with the write.
+    /// </summary>
+    public static void Audit(this HealthDbContext db, StaffContext who, string entity, string entityId, string action, string? detail = null) =>
+        db.Audit(who.AuditActor(), entity, entityId, action, detail);
 }

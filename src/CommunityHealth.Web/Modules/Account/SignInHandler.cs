@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.Account;
 
 /// <summary>Checks a user name and password (with lockout) and builds the staff principal; shared by the sign-in page and the token endpoint.</summary>
-public sealed class SignInHandler(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, HealthDbContext identityDb, AuditLog audit)
+public sealed class SignInHandler(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, HealthDbContext identityDb, ScopedDb dbs)
 {
     public async Task<Outcome<ClaimsPrincipal>> CheckAsync(string? userName, string? password, string scheme, string? clientAddress, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class SignInHandler(UserManager<StaffUser> users, SignInManager<St
         var who = new StaffContext(user.Id, user.UserName!, user.DisplayName, [], user.OrganizationId, default, user.CenterId, user.DistrictId, clientAddress);
         if (!result.Succeeded)
         {
-            audit.Record(who, "Staff", user.Id.ToString(), Data.Audit.AuditActions.SignInFailed, result.IsLockedOut ? "locked out" : null);
+            await AuditAsync(who, user, Data.Audit.AuditActions.SignInFailed, result.IsLockedOut ? "locked out" : null, ct);
             return new Forbidden(result.IsLockedOut ? "error.login.locked" : "error.login.failed");
         }
         if (!user.IsActive) return new Forbidden("error.login.inactive");
@@ -41,7 +41,18 @@ public sealed class SignInHandler(UserManager<StaffUser> users, SignInManager<St
         var org = await identityDb.Organizations.AsNoTracking().FirstAsync(o => o.Id == user.OrganizationId, ct);
         if (!org.IsActive) return new Forbidden("error.login.inactive");
         user.Roles = await identityDb.StaffRoles.AsNoTracking().Where(r => r.StaffId == user.Id).ToListAsync(ct);
-        audit.Record(who with { Roles = user.Roles.Select(r => r.Role).ToArray() }, "Staff", user.Id.ToString(), Data.Audit.AuditActions.SignIn, scheme);
+        await AuditAsync(who with { Roles = user.Roles.Select(r => r.Role).ToArray() }, user, Data.Audit.AuditActions.SignIn, scheme, ct);
         return StaffContext.ToPrincipal(user, org.Kind, scheme);
+    }
+
+    /// <summary>
+    /// A sign-in (or a failed one) is a write of its own: its row is stored before the answer, in its own save
+    /// (docs/decisions/0013). A fresh context, because the identity context tracks the user with roles read untracked.
+    /// </summary>
+    private async Task AuditAsync(StaffContext who, StaffUser user, string action, string? detail, CancellationToken ct)
+    {
+        await using var db = dbs.System();
+        db.Audit(who, "Staff", user.Id.ToString(), action, detail);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -50,8 +50,8 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         Apply(exam, checkedForm.Value, now);
         db.Examinations.Add(exam);
         await SyncMeasurementsAsync(db, exam, staff, now, false, ct);
+        db.Audit(staff, "Examination", exam.Id.ToString(), AuditActions.Create, $"resident {r.Id} {exam.ExamDate:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.Create, $"resident {r.Id} {exam.ExamDate:yyyy-MM-dd}");
         return ToDto(exam, r.BirthDate);
     }
 
@@ -71,8 +71,8 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
             db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "exam." + field, $"{exam.ExamDate:yyyy-MM-dd} {oldValue}", newValue));
         Apply(exam, checkedForm.Value, now);
         await SyncMeasurementsAsync(db, exam, staff, now, true, ct);
+        db.Audit(staff, "Examination", exam.Id.ToString(), AuditActions.Update, $"resident {exam.ResidentId}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.Update, $"resident {exam.ResidentId}");
         return ToDto(exam, birth);
     }
 
@@ -114,8 +114,8 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
             Plan = Clean(cmd.Plan), Doctor = staff.DisplayName, CreatedById = staff.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Encounters.Add(e);
+        db.Audit(staff, "Encounter", e.Id.ToString(), AuditActions.Create, $"resident {r.Id}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Encounter", e.Id.ToString(), AuditActions.Create, $"resident {r.Id}");
         return ToDto(e);
     }
 

@@ -24,7 +24,7 @@ public sealed record CreateOrganization(
 public sealed record UpdateOrganization(string? Name, string? DivisionCode, string? Address, string? Phone, bool? IsActive);
 
 /// <summary>Organisation tree: list, read, create and edit, always inside the caller's data scope.</summary>
-public sealed class OrganizationHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache cache)
+public sealed class OrganizationHandlers(ScopedDb dbs, TimeProvider clock, OrganizationCache cache)
 {
     public async Task<IReadOnlyList<OrganizationDto>> ListAsync(StaffContext staff, CancellationToken ct = default)
     {
@@ -69,9 +69,9 @@ public sealed class OrganizationHandlers(ScopedDb dbs, AuditLog audit, TimeProvi
         var prefix = Domain.Residents.HealthRecordNumber.PrefixFor(code);
         if (!await db.RecordNumberSequences.IgnoreQueryFilters().AnyAsync(s => s.Prefix == prefix, ct)) // a code once used keeps its counter: numbers are never reused
             db.RecordNumberSequences.Add(new RecordNumberSequence { Prefix = prefix, DistrictId = org.DistrictId, Next = 1 });
+        db.Audit(staff, "Organization", org.Id.ToString(), AuditActions.Create, $"{org.Kind} {org.DivisionCode} {org.Name}");
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        audit.Record(staff, "Organization", org.Id.ToString(), AuditActions.Create, $"{org.Kind} {org.DivisionCode} {org.Name}");
         return ToDto(org);
     }
 
@@ -103,9 +103,9 @@ public sealed class OrganizationHandlers(ScopedDb dbs, AuditLog audit, TimeProvi
         if (cmd.Phone is not null) org.Phone = Clean(cmd.Phone);
         if (cmd.IsActive is { } active) org.IsActive = active;
         org.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(staff, "Organization", org.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, $"{org.DivisionCode} {org.Name}");
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        audit.Record(staff, "Organization", org.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, $"{org.DivisionCode} {org.Name}");
         return ToDto(org);
     }
 

@@ -19,7 +19,7 @@ public sealed record TeamDto(Guid Id, Guid OrganizationId, string Name, Guid? Le
 public sealed record SaveTeam(Guid? OrganizationId, string? Name, Guid? LeaderId, IReadOnlyList<string>? Grids, bool? IsActive);
 
 /// <summary>Family-doctor teams (家庭医生团队) and the grids they cover.</summary>
-public sealed class TeamHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class TeamHandlers(ScopedDb dbs, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TeamDto>> ListAsync(StaffContext staff, Guid? organizationId = null, CancellationToken ct = default)
     {
@@ -57,8 +57,8 @@ public sealed class TeamHandlers(ScopedDb dbs, AuditLog audit, TimeProvider cloc
         };
         team.Grids = grids.Select(g => NewGrid(team, g)).ToList();
         db.Teams.Add(team);
+        db.Audit(staff, "Team", team.Id.ToString(), AuditActions.Create, team.Name);
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Team", team.Id.ToString(), AuditActions.Create, team.Name);
         return ToDto(team, 0);
     }
 
@@ -81,8 +81,8 @@ public sealed class TeamHandlers(ScopedDb dbs, AuditLog audit, TimeProvider cloc
         var wanted = grids.Select(g => g.Trim()).ToHashSet();
         db.Grids.RemoveRange(team.Grids.Where(g => !wanted.Contains(g.Name)));
         foreach (var name in wanted.Where(n => team.Grids.All(g => g.Name != n))) db.Grids.Add(NewGrid(team, name));
+        db.Audit(staff, "Team", team.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, team.Name);
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Team", team.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, team.Name);
         return (await GetAsync(staff, id, ct)).Value;
     }
 

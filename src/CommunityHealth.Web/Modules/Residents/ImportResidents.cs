@@ -30,7 +30,7 @@ public sealed record ImportReport(int Total, int ToCreate, int AlreadyRegistered
 /// invalid. Rows whose document is already registered are skipped, so importing a file twice creates no
 /// duplicates. Template columns (header row, Chinese): see <see cref="Columns"/>.
 /// </summary>
-public sealed class ImportResidents(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class ImportResidents(ScopedDb dbs, TimeProvider clock)
 {
     public const int MaxRows = 5000;
     public static readonly string[] Columns = ["姓名", "证件类型", "证件号码", "性别", "出生日期", "本人电话", "常住类型", "民族", "现住址", "管理机构区划代码", "责任团队"];
@@ -72,11 +72,11 @@ public sealed class ImportResidents(ScopedDb dbs, AuditLog audit, TimeProvider c
             };
             ResidentMapping.Apply(r, row.Command.Record!);
             db.Residents.Add(r);
+            db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Create, $"import {fileName} {r.RecordNumber}");
             created.Add(r);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var r in created) audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Create, $"import {fileName} {r.RecordNumber}");
         return Report(rows, created.Count);
     }
 

@@ -28,7 +28,7 @@ public sealed record MergeDto(Guid Id, Guid SurvivorId, Guid MergedId, DateTime 
 /// membership moves to the survivor, empty survivor fields are filled, the duplicate becomes "merged".
 /// The merge row remembers what moved, so undoing it restores both records exactly.
 /// </summary>
-public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class MergeResidents(ScopedDb dbs, TimeProvider clock)
 {
     public static bool CanMerge(StaffContext staff) => staff.Roles.Any(r => r is StaffRole.SystemAdministrator or StaffRole.CenterDirector);
 
@@ -58,8 +58,8 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         if (r is null) return new NotFound("Resident", id.ToString());
         if (!CanMerge(staff)) return new Forbidden();
         r.PossibleDuplicate = false;
+        db.Audit(staff, "Resident", id.ToString(), AuditActions.Update, "reviewed: not a duplicate");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Resident", id.ToString(), AuditActions.Update, "reviewed: not a duplicate");
         return true;
     }
 
@@ -108,10 +108,10 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         };
         db.ResidentMerges.Add(merge);
         db.ResidentChanges.Add(ResidentMapping.Change(survivor, staff, now, "mergedFrom", null, $"{dup.RecordNumber} {dup.Name}"));
+        db.Audit(staff, "Resident", survivor.Id.ToString(), "merge", $"merge {merge.Id}: {dup.RecordNumber} into {survivor.RecordNumber}; {merge.Reason}");
+        db.Audit(staff, "Resident", dup.Id.ToString(), "merge", $"merge {merge.Id}: merged into {survivor.RecordNumber}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        audit.Record(staff, "Resident", survivor.Id.ToString(), "merge", $"merge {merge.Id}: {dup.RecordNumber} into {survivor.RecordNumber}; {merge.Reason}");
-        audit.Record(staff, "Resident", dup.Id.ToString(), "merge", $"merge {merge.Id}: merged into {survivor.RecordNumber}");
         return ToDto(merge);
     }
 
@@ -139,10 +139,10 @@ public sealed class MergeResidents(ScopedDb dbs, AuditLog audit, TimeProvider cl
         merge.UndoneAt = now;
         merge.UndoneBy = staff.UserName;
         db.ResidentChanges.Add(ResidentMapping.Change(survivor, staff, now, "mergedFrom", $"{dup.RecordNumber} {dup.Name}", null));
+        db.Audit(staff, "Resident", survivor.Id.ToString(), "unmerge", $"undo merge {merge.Id}");
+        db.Audit(staff, "Resident", dup.Id.ToString(), "unmerge", $"undo merge {merge.Id}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        audit.Record(staff, "Resident", survivor.Id.ToString(), "unmerge", $"undo merge {merge.Id}");
-        audit.Record(staff, "Resident", dup.Id.ToString(), "unmerge", $"undo merge {merge.Id}");
         return ToDto(merge);
     }
 

@@ -69,9 +69,9 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
         r.RecordLast8 = number[9..];
         db.Residents.Add(r);
         if (cmd.Household is { } choice) await JoinHouseholdAsync(db, r, choice, ct);
+        db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Create, r.RecordNumber);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Create, r.RecordNumber);
         return ResidentMapping.ToDto(r, Today);
     }
 
@@ -105,8 +105,8 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
             foreach (var dose in doses) dose.BirthDate = r.BirthDate;
             Immunization.VaccinationClinic.Recompute(child, doses, cis, Today);
         }
+        db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
         return ResidentMapping.ToDto(r, Today);
     }
 
@@ -133,8 +133,8 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
         r.CloseNote = string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim();
         r.UpdatedAt = now;
         db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "status", "Active", $"Closed {cmd.Reason} {cmd.Date:yyyy-MM-dd} {r.CloseNote}".Trim()));
+        db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Close, $"{cmd.Reason} {cmd.Date:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Close, $"{cmd.Reason} {cmd.Date:yyyy-MM-dd}");
         return ResidentMapping.ToDto(r, Today);
     }
 
@@ -161,9 +161,9 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
         r.UpdatedAt = now;
         db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "organizationId", oldOrg.ToString(), org.Id.ToString()));
         if (cmd.TeamId != oldTeam) db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "teamId", oldTeam?.ToString(), cmd.TeamId?.ToString()));
+        db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"transfer to {org.DivisionCode}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"transfer to {org.DivisionCode}");
         return ResidentMapping.ToDto(r, Today);
     }
 
@@ -197,9 +197,9 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
         await JoinHouseholdAsync(db, r, cmd, ct);
         db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "householdId", oldHousehold?.ToString(), r.HouseholdId?.ToString()));
         r.UpdatedAt = now;
+        db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"household {oldHousehold} -> {r.HouseholdId}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        audit.Record(staff, "Resident", r.Id.ToString(), AuditActions.Update, $"household {oldHousehold} -> {r.HouseholdId}");
         return ResidentMapping.ToDto(r, Today);
     }
 

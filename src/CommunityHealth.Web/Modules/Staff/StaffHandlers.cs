@@ -30,7 +30,7 @@ public sealed record ResetPassword(string? Password);
 public sealed record StaffQuery(Guid? OrganizationId = null, string? Role = null, string? Search = null);
 
 /// <summary>Staff accounts: create, edit, roles, team, deactivate, unlock, reset password.</summary>
-public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, StaffStamps stamps)
+public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, HealthDbContext identityDb, TimeProvider clock, StaffStamps stamps)
 {
     public async Task<IReadOnlyList<StaffDto>> ListAsync(StaffContext staff, StaffQuery query, CancellationToken ct = default)
     {
@@ -76,9 +76,12 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, Au
             LockoutEnabled = true, CreatedAt = now, UpdatedAt = now,
         };
         user.Roles = cmd.Roles!.Distinct().Select(r => new StaffRoleAssignment { DistrictId = org.DistrictId, StaffId = user.Id, Role = r }).ToList();
-        var result = await users.CreateAsync(user, cmd.Password!);
+        // the user store saves through the scope's identity context: the audit row rides in that save
+        identityDb.Audit(staff, "Staff", user.Id.ToString(), AuditActions.Create, $"{user.UserName} {string.Join(',', user.Roles.Select(r => r.Role))}");
+        IdentityResult result;
+        try { result = await users.CreateAsync(user, cmd.Password!); }
+        finally { identityDb.DiscardAudit(); } // a refused account (no save) leaves no row behind for the scope's next save
         if (!result.Succeeded) return IdentityErrors(result);
-        audit.Record(staff, "Staff", user.Id.ToString(), AuditActions.Create, $"{user.UserName} {string.Join(',', user.Roles.Select(r => r.Role))}");
         return ToDto(user, clock.GetUtcNow());
     }
 
@@ -112,9 +115,9 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, Au
             db.StaffRoles.Add(new StaffRoleAssignment { DistrictId = user.DistrictId, StaffId = user.Id, Role = r });
         if (sensitive) user.SecurityStamp = Guid.NewGuid().ToString("N"); // signs the account out everywhere
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(staff, "Staff", user.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, $"{user.UserName} {string.Join(',', roles)}");
         await db.SaveChangesAsync(ct);
         stamps.Evict(user.Id);
-        audit.Record(staff, "Staff", user.Id.ToString(), closing ? AuditActions.Close : AuditActions.Update, $"{user.UserName} {string.Join(',', roles)}");
         return (await GetAsync(staff, id, ct)).Value;
     }
 
@@ -130,9 +133,9 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, Au
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(staff, "Staff", user.Id.ToString(), AuditActions.Update, "password reset");
         await db.SaveChangesAsync(ct);
         stamps.Evict(user.Id);
-        audit.Record(staff, "Staff", user.Id.ToString(), AuditActions.Update, "password reset");
         return ToDto(user, clock.GetUtcNow());
     }
 
@@ -144,8 +147,8 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, Au
         if (!staff.Can(Permission.StaffManage)) return new Forbidden();
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
+        db.Audit(staff, "Staff", user.Id.ToString(), AuditActions.Update, "unlocked");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Staff", user.Id.ToString(), AuditActions.Update, "unlocked");
         return ToDto(user, clock.GetUtcNow());
     }
 
