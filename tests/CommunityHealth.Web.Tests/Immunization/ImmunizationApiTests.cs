@@ -6,7 +6,7 @@ using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Immunization;
 
 /// <summary>The vaccination clinic over HTTP: registration, forecast, visits with stock, warnings, bad input, lists, stock, cold chain.</summary>
 public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
