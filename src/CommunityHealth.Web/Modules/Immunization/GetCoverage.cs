@@ -53,6 +53,7 @@ public sealed class GetCoverage(ScopedDb dbs, OrganizationCache organizations, T
             .GroupBy(d => new { d.OrganizationId, d.Series, d.DoseNumber })
             .Select(g => new { g.Key.OrganizationId, g.Key.Series, g.Key.DoseNumber, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);
         var certificates = await db.Vaccinees.Where(v => v.CertificateIssuedOn <= date)
+            // timely: VaccineeRules.CertificateTimely, written out so that it runs in SQL
             .Join(children, v => v.ResidentId, r => r.Id, (v, r) => new { r.OrganizationId, Timely = v.CertificateIssuedOn <= r.BirthDate.AddMonths(1) })
             .GroupBy(x => x.OrganizationId).Select(g => new { OrganizationId = g.Key, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);
         var orgIds = births.Select(b => b.OrganizationId).Distinct().ToList();

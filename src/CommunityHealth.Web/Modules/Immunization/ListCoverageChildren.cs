@@ -56,7 +56,7 @@ public sealed class ListCoverageChildren(ScopedDb dbs, OrganizationCache organiz
             else
                 foreach (var x in await db.Vaccinees.Where(v => chunk.Contains(v.ResidentId) && v.CertificateIssuedOn <= date)
                              .Select(v => new { v.ResidentId, v.CertificateIssuedOn, v.BirthDate }).ToListAsync(ct))
-                    hits[x.ResidentId] = (x.CertificateIssuedOn <= x.BirthDate.AddMonths(1), x.CertificateIssuedOn);
+                    hits[x.ResidentId] = (VaccineeRules.CertificateTimely(x.CertificateIssuedOn, x.BirthDate), x.CertificateIssuedOn);
         }
         var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
         var names = await organizations.NamesAsync(orgIds, ct);

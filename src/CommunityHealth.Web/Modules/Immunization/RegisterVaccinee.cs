@@ -32,7 +32,7 @@ public sealed class RegisterVaccinee(ScopedDb dbs, AuditLog audit, TimeProvider 
         if (cmd.ResidentId is null) v.Add("residentId", "error.required");
         else if (resident is null) return new NotFound("Resident", cmd.ResidentId.ToString()!);
         else if (resident.Status != ResidentStatus.Active) v.Add("residentId", "error.resident.not_active");
-        else if (resident.BirthDate.AddYears(18) <= today) v.Add("residentId", "error.vaccinee.too_old");
+        else if (VaccineeRules.TooOld(resident.BirthDate, today)) v.Add("residentId", "error.vaccinee.too_old");
         VaccineeValidation.CheckCertificate(v, cmd.CertificateNumber, cmd.CertificateIssuedOn, resident?.BirthDate, today);
         VaccineeValidation.CheckGuardian(v, cmd.GuardianName, cmd.GuardianRelation, cmd.GuardianPhone);
         VaccineeValidation.CheckBirthWeight(v, cmd.BirthWeightGrams);

@@ -34,7 +34,7 @@ public static class VaccineeValidation
 
     public static void CheckBirthWeight(Validation v, int? grams)
     {
-        if (grams is { } w && (w < 300 || w > 7000)) v.Add("birthWeightGrams", "error.vaccinee.birth_weight");
+        if (grams is { } w && !CommunityHealth.Domain.Immunization.VaccineeRules.PlausibleBirthWeight(w)) v.Add("birthWeightGrams", "error.vaccinee.birth_weight");
     }
 
     public static void CheckVaccine(Validation v, string? code)
