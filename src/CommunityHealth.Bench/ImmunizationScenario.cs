@@ -81,12 +81,12 @@ public static class ImmunizationScenario
                     LotNumber = "H" + g.Date.Year, Manufacturer = "历史", Site = Vaccines.Find(g.Vaccine)!.DefaultSite, Route = Vaccines.Find(g.Vaccine)!.Route, Nurse = "护士",
                     CreatedAt = now,
                 }).ToList();
-                var forecast = VaccinationClinic.Recompute(child, history, [], Today);
+                var forecast = VaccinationHistory.Recompute(child, history, [], Today);
                 vaccinees.Add(child);
                 doses.AddRange(history);
                 doseCount += history.Count;
                 if (samples.Count < 300 && random.Next(200) == 0)
-                    samples.Add((child.Id, c.Id, c.OrganizationId, ImmunizationMapping.Facts(child, []), history.Select(VaccinationClinic.Given).ToList()));
+                    samples.Add((child.Id, c.Id, c.OrganizationId, ImmunizationMapping.Facts(child, []), history.Select(ImmunizationMapping.Given).ToList()));
                 foreach (var s in forecast.Series.Where(s => s.Status is ForecastStatus.Due or ForecastStatus.Overdue && s.Next!.Earliest <= Today))
                     dueDoses.Add((child.Id, s.Next!.Vaccine, c.OrganizationId));
                 if (vaccinees.Count == 10_000) await FlushAsync();
@@ -122,17 +122,17 @@ public static class ImmunizationScenario
         var rows = new List<ResidentScenario.Row>();
         await using var raw = ResidentScenario.Raw(provider, app.ConnectionString);
         await raw.OpenAsync();
-        var (services, staff, dbs, organizations) = await InProcess.CreateAsync(provider, app.ConnectionString, db);
+        var (_, staff, dbs, organizations) = await InProcess.CreateAsync(provider, app.ConnectionString, db);
         var districtId = staff.DistrictId;
         var workList = new VaccinationWorkList(dbs, organizations, TimeProvider.System);
-        var coverage = new Coverage(dbs, organizations, TimeProvider.System);
-        var clinic = new VaccinationClinic(dbs, services.GetRequiredService<AuditLog>(), TimeProvider.System, organizations);
+        var coverage = new GetCoverage(dbs, organizations, TimeProvider.System);
+        var forecasts = new GetForecast(dbs, TimeProvider.System);
         object P(Guid g) => Load.Key(provider, g);
 
         // forecast through the application: the ImmunizationRecommendation for a child (history read + forecast + FHIR JSON)
         rows.Add(new ResidentScenario.Row("forecast for one child (FHIR ImmunizationRecommendation)",
             await Load.SequentialAsync("recommendation", http, samples.Select(s => $"/fhir/ImmunizationRecommendation?patient={s.Resident}").ToList()),
-            await Load.SequentialCallsAsync("handler forecast", samples, s => clinic.ResidentForecastAsync(staff, s.Resident, null)),
+            await Load.SequentialCallsAsync("handler forecast", samples, s => forecasts.HandleAsync(staff, s.Resident, null)),
             await Load.SequentialRawAsync("raw history", raw, "SELECT * FROM vaccination_doses WHERE \"VaccineeId\" = @v ORDER BY \"GivenAt\"",
                 samples.Select(s => new Dictionary<string, object> { ["v"] = P(s.Vaccinee) }).ToList())));
 
@@ -173,7 +173,7 @@ public static class ImmunizationScenario
             "GROUP BY d.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\"";
         rows.Add(new ResidentScenario.Row($"district coverage, birth cohort {cohort}",
             await Load.SequentialAsync("coverage", http, cohorts.Select(c => $"/api/vaccination/coverage?cohort={c}").ToList()),
-            await Load.SequentialCallsAsync("handler coverage", cohorts, c => coverage.ReportAsync(staff, c, null)),
+            await Load.SequentialCallsAsync("handler coverage", cohorts, c => coverage.HandleAsync(staff, c, null)),
             await Load.SequentialRawAsync("raw coverage", raw, coverageSql, cohorts.Select(_ => new Dictionary<string, object>
             {
                 ["d"] = P(districtId), ["f"] = Iso(from, provider), ["t"] = Iso(to, provider),

@@ -1,3 +1,4 @@
+using CommunityHealth.Data.Immunization;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Immunization.Fhir;
 using CommunityHealth.Web.Platform.Modules;
@@ -10,7 +11,45 @@ public sealed class ImmunizationModule : IModule
 {
     public string Name => "Immunization";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddImmunization(configuration);
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IDoseStore, DoseStore>();
+        services.AddScoped<RegisterVaccinee>();
+        services.AddScoped<GetVaccinee>();
+        services.AddScoped<GetForecast>();
+        services.AddScoped<UpdateVaccineeFacts>();
+        services.AddScoped<AdministerDose>();
+        services.AddScoped<RecordObservation>();
+        services.AddScoped<RecordContraindication>();
+        services.AddScoped<EndContraindication>();
+        services.AddScoped<RecordAdverseEvent>();
+        services.AddScoped<RecordContact>();
+        services.AddScoped<ChangeVaccineeStatus>();
+        services.AddScoped<VaccinationWorkList>();
+        services.AddScoped<RefreshDueDates>();
+        services.AddScoped<GetCoverage>();
+        services.AddScoped<ListCoverageChildren>();
+        services.AddScoped<ListVaccineLots>();
+        services.AddScoped<ReceiveVaccineLot>();
+        services.AddScoped<AdjustStock>();
+        services.AddScoped<ListStockMovements>();
+        services.AddScoped<ListRefrigerators>();
+        services.AddScoped<AddRefrigerator>();
+        services.AddScoped<RecordTemperature>();
+        services.AddScoped<ListTemperatureReadings>();
+        services.AddScoped<RecordExcursionAction>();
+        services.AddScoped<GenerateReminders>();
+        services.AddScoped<ListReminders>();
+        services.AddScoped<DispatchReminders>();
+        var webhook = configuration["Reminders:WebhookUrl"];
+        if (string.IsNullOrWhiteSpace(webhook)) services.AddSingleton<IReminderSender, RecordingReminderSender>();
+        else
+        {
+            services.AddHttpClient("reminders", c => c.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<IReminderSender>(sp => new WebhookReminderSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient("reminders"), webhook));
+        }
+        if (configuration.GetValue("Reminders:Enabled", true)) services.AddHostedService<ImmunizationJobs>();
+    }
 
     public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ImmunizationRead, Permission.ImmunizationWrite).MapImmunization();
 

@@ -25,12 +25,20 @@ public sealed record WorkListPage(DateOnly AsOf, WorkListWindow Window, int Tota
 
 /// <summary>
 /// Due-this-week and overdue lists: an index range over the stored next due dates of active children
-/// (kept current on every dose and change; <see cref="RefreshAsync"/> re-evaluates those whose date has
+/// (kept current on every dose and change; <see cref="RefreshDueDates"/> re-evaluates those whose date has
 /// passed, since a dose can age out). Children who moved away are not listed.
 /// </summary>
 public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
 {
     public const int MaxRows = 2000;
+
+    public static void Map(RouteGroupBuilder vaccination) =>
+        vaccination.MapGet("/worklist", async (WorkListWindow? window, Guid? organizationId, Guid? teamId, string? ageGroup, DateOnly? asOf, int? page, int? pageSize,
+                CurrentUser user, VaccinationWorkList h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), window ?? WorkListWindow.Week, organizationId, teamId, ageGroup, asOf, page, pageSize, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Children due this week (Week), due (Due) or overdue (Overdue), per station, team and age group (0-1, 1-3, 3-7, 7-18); " +
+                "one page (page from 1, pageSize 1–2000, default 100) and the total")
+            .Produces<WorkListPage>().ProducesValidationProblem();
 
     /// <summary>Age groups for the filter: completed months [from, to).</summary>
     public static readonly IReadOnlyDictionary<string, (int From, int To, string Zh)> AgeGroups = new Dictionary<string, (int, int, string)>
@@ -77,31 +85,6 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
             r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, r.GuardianPhone,
             DueText(r.NextDueDoses), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,
             r.LastContactOn, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.TeamId)).ToList());
-    }
-
-    /// <summary>
-    /// Re-evaluates only the children whose review day has come (an open dose reached its last age, e.g. MPSV-A at
-    /// 24 months; due dates themselves are stored and need no recomputation) so the lists stay true without
-    /// recomputing anyone on read. Run daily; returns how many changed.
-    /// </summary>
-    public async Task<int> RefreshAsync(HealthDbContext db, DateOnly today, CancellationToken ct = default)
-    {
-        var changed = 0;
-        var ids = await db.Vaccinees.Where(v => v.Status == VaccineeStatus.Active && (v.ReviewOn <= today || (v.ReviewOn == null && v.NextDueDate != null))).Select(v => v.Id).ToListAsync(ct);
-        foreach (var chunk in ids.Chunk(500))
-        {
-            var batch = await db.Vaccinees.Where(v => chunk.Contains(v.Id)).ToListAsync(ct);
-            foreach (var child in batch)
-            {
-                var before = (child.NextDueDate, child.NextOverdueDate, child.NextDueDoses);
-                await VaccinationClinic.RecomputeAsync(db, child, today, ct);
-                if (before != (child.NextDueDate, child.NextOverdueDate, child.NextDueDoses)) changed++;
-                if (child.ReviewOn <= today) child.ReviewOn = today.AddDays(1); // nothing more today
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        return changed;
     }
 
     public static string AgeText(DateOnly birth, DateOnly today)

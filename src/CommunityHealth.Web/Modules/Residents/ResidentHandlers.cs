@@ -101,9 +101,9 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
         if (before.BirthDate != r.BirthDate && await db.Vaccinees.FirstOrDefaultAsync(v => v.ResidentId == r.Id, ct) is { } child)
         {
             child.BirthDate = r.BirthDate;
-            var (doses, cis) = await Immunization.VaccinationClinic.HistoryAsync(db, child, tracked: true, ct);
+            var (doses, cis) = await Immunization.VaccinationHistory.ReadAsync(db, child, tracked: true, ct);
             foreach (var dose in doses) dose.BirthDate = r.BirthDate;
-            Immunization.VaccinationClinic.Recompute(child, doses, cis, Today);
+            Immunization.VaccinationHistory.Recompute(child, doses, cis, Today);
         }
         db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
         await db.SaveChangesAsync(ct);

@@ -71,7 +71,7 @@ public static class ImmunizationFhir
             return FhirEndpoints.SearchPage(http, "Immunization", rows.Select(d => (Resource)ToFhir(d)).ToList(), total, offset, count);
         });
 
-        fhir.MapPost("/Immunization", async (HttpRequest request, CurrentUser user, VaccinationClinic clinic, ScopedDb dbs, CancellationToken ct) =>
+        fhir.MapPost("/Immunization", async (HttpRequest request, CurrentUser user, GetVaccinee vaccinees, AdministerDose administer, ScopedDb dbs, CancellationToken ct) =>
         {
             FhirImmunization? imm;
             try
@@ -96,7 +96,7 @@ public static class ImmunizationFhir
                 return Invalid("Immunization.occurrence", "error.required");
             if (!Guid.TryParse(imm.Patient?.Reference?.Replace("Patient/", "", StringComparison.Ordinal), out var residentId))
                 return Invalid("Immunization.patient", "error.required");
-            var vaccineeId = await clinic.VaccineeOfResidentAsync(staff, residentId, ct);
+            var vaccineeId = await vaccinees.IdOfResidentAsync(staff, residentId, ct);
             if (vaccineeId is null) return Invalid("Immunization.patient", "error.fhir.no_vaccination_record");
 
             // the lot: one of this scope's lots (stock is decremented) or a lot number from elsewhere
@@ -114,7 +114,7 @@ public static class ImmunizationFhir
                 imm.ExpirationDate is { Length: >= 10 } exp && DateOnly.TryParseExact(exp[..10], "yyyy-MM-dd", out var e) ? e : null,
                 imm.Site?.Text ?? imm.Site?.Coding.FirstOrDefault()?.Display, imm.Route?.Coding.FirstOrDefault()?.Code, imm.Performer.FirstOrDefault()?.Actor?.Display,
                 imm.Note.FirstOrDefault()?.Text);
-            var outcome = await clinic.RecordVisitAsync(staff, vaccineeId.Value, new RecordVisit([input]), ct);
+            var outcome = await administer.HandleAsync(staff, vaccineeId.Value, new RecordVisit([input]), ct);
             if (!outcome.IsSuccess) return Outcome(outcome.Error!);
             var saved = outcome.Value.Doses.Single();
             await using var read = dbs.For(staff);
@@ -123,7 +123,7 @@ public static class ImmunizationFhir
             return FhirJson.Ok(ToFhir(dose), 201);
         });
 
-        fhir.MapGet("/ImmunizationRecommendation", async (HttpContext http, CurrentUser user, VaccinationClinic clinic, CancellationToken ct) =>
+        fhir.MapGet("/ImmunizationRecommendation", async (HttpContext http, CurrentUser user, GetForecast forecasts, CancellationToken ct) =>
         {
             var query = http.Request.Query;
             var patient = query["patient"].ToString();
@@ -137,7 +137,7 @@ public static class ImmunizationFhir
             }
             if (!Guid.TryParse(patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient[8..] : patient, out var residentId))
                 return FhirEndpoints.SearchPage(http, "ImmunizationRecommendation", [], 0, 0, 1);
-            var outcome = await clinic.ResidentForecastAsync(await user.GetAsync(), residentId, asOf, ct);
+            var outcome = await forecasts.HandleAsync(await user.GetAsync(), residentId, asOf, ct);
             if (!outcome.IsSuccess)
                 return outcome.Error is NotFound ? FhirEndpoints.SearchPage(http, "ImmunizationRecommendation", [], 0, 0, 1) : FhirJson.Outcome(outcome.Error!);
             var (rid, vaccineeId, org, forecast) = outcome.Value;

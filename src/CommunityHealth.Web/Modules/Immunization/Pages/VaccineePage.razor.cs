@@ -20,8 +20,16 @@ public partial class VaccineePage
 {
     [Parameter] public Guid Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private VaccinationClinic Clinic { get; set; } = default!;
-    [Inject] private VaccineStock Stock { get; set; } = default!;
+    [Inject] private GetVaccinee Vaccinees { get; set; } = default!;
+    [Inject] private ListVaccineLots LotList { get; set; } = default!;
+    [Inject] private AdministerDose Administer { get; set; } = default!;
+    [Inject] private RecordObservation Observations { get; set; } = default!;
+    [Inject] private RecordContraindication Contraindications { get; set; } = default!;
+    [Inject] private EndContraindication EndContraindications { get; set; } = default!;
+    [Inject] private UpdateVaccineeFacts Facts { get; set; } = default!;
+    [Inject] private RecordAdverseEvent AdverseEvents { get; set; } = default!;
+    [Inject] private RecordContact Contacts { get; set; } = default!;
+    [Inject] private ChangeVaccineeStatus Statuses { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private sealed class DoseRow
@@ -69,10 +77,10 @@ public partial class VaccineePage
 
     private async Task LoadAsync()
     {
-        var outcome = await Clinic.GetAsync(me, Id);
+        var outcome = await Vaccinees.HandleAsync(me, Id);
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         v = outcome.Value;
-        lots = await Stock.LotsAsync(me, includeEmpty: false);
+        lots = await LotList.HandleAsync(me, includeEmpty: false);
         (ppd, ppdDate, immuno) = (v.Ppd, v.PpdDate, v.Immunodeficient);
         ciFrom ??= today;
         aeDate ??= today;
@@ -111,7 +119,7 @@ public partial class VaccineePage
                 r.LotId is null ? r.Expiry : null, r.Site, string.IsNullOrEmpty(r.Route) ? null : r.Route, r.Nurse, r.OverrideReason));
         }
         if (timeErrors.ToError() is { } invalidTime) { errors.Show(invalidTime); return; }
-        var outcome = await Clinic.RecordVisitAsync(me, Id, new RecordVisit(inputs));
+        var outcome = await Administer.HandleAsync(me, Id, new RecordVisit(inputs));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         rows.Clear();
         await LoadAsync();
@@ -120,7 +128,7 @@ public partial class VaccineePage
 
     private async Task ObserveAsync(Guid doseId)
     {
-        var outcome = await Clinic.ObserveAsync(me, doseId, new RecordObservation(null, null));
+        var outcome = await Observations.HandleAsync(me, doseId, new RecordObservationRequest(null, null));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         await LoadAsync();
         Done(Text.L("已记录留观"));
@@ -128,7 +136,7 @@ public partial class VaccineePage
 
     private async Task AddContraindicationAsync()
     {
-        var outcome = await Clinic.AddContraindicationAsync(me, Id, new RecordContraindication(ciVaccine, ciKind, ciFrom, ciUntil, ciReason));
+        var outcome = await Contraindications.HandleAsync(me, Id, new RecordContraindicationRequest(ciVaccine, ciKind, ciFrom, ciUntil, ciReason));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         (ciVaccine, ciReason, ciUntil) = (null, null, null);
         await LoadAsync();
@@ -137,7 +145,7 @@ public partial class VaccineePage
 
     private async Task EndContraindicationAsync(Guid contraindicationId)
     {
-        var outcome = await Clinic.EndContraindicationAsync(me, Id, contraindicationId);
+        var outcome = await EndContraindications.HandleAsync(me, Id, contraindicationId);
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         await LoadAsync();
         Done(Text.L("已解除"));
@@ -147,7 +155,7 @@ public partial class VaccineePage
     {
         var ig = v!.ImmunoglobulinDates.ToList();
         if (igDate is { } g && !ig.Contains(g)) ig.Add(g);
-        var outcome = await Clinic.UpdateFactsAsync(me, Id, new UpdateVaccineeFacts(null, null, null, null, null, immuno, ppd, ppd is null ? null : ppdDate, ig));
+        var outcome = await Facts.HandleAsync(me, Id, new UpdateVaccineeFactsRequest(null, null, null, null, null, immuno, ppd, ppd is null ? null : ppdDate, ig));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         igDate = null;
         await LoadAsync();
@@ -162,7 +170,7 @@ public partial class VaccineePage
             errors.Show(new Invalid("onsetTime", "error.time_format"));
             return;
         }
-        var outcome = await Clinic.AddAdverseEventAsync(me, Id, new RecordAdverseEvent(aeDose, aeDate?.ToDateTime(time), aeSymptoms, aeSerious, aeOutcome, null));
+        var outcome = await AdverseEvents.HandleAsync(me, Id, new RecordAdverseEventRequest(aeDose, aeDate?.ToDateTime(time), aeSymptoms, aeSerious, aeOutcome, null));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         (aeSymptoms, aeOutcome, aeTime) = (null, null, null);
         await LoadAsync();
@@ -171,7 +179,7 @@ public partial class VaccineePage
 
     private async Task AddContactAsync()
     {
-        var outcome = await Clinic.AddContactAsync(me, Id, new RecordContact(today, contactMethod ?? Text.L("电话"), contactResult, null));
+        var outcome = await Contacts.HandleAsync(me, Id, new RecordContactRequest(today, contactMethod ?? Text.L("电话"), contactResult, null));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         (contactMethod, contactResult) = (null, null);
         await LoadAsync();
@@ -180,7 +188,7 @@ public partial class VaccineePage
 
     private async Task ChangeStatusAsync(VaccineeStatus status)
     {
-        var outcome = await Clinic.ChangeStatusAsync(me, Id, new ChangeVaccineeStatus(status, today));
+        var outcome = await Statuses.HandleAsync(me, Id, new ChangeVaccineeStatusRequest(status, today));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         await LoadAsync();
         Done(Text.L("已保存"));

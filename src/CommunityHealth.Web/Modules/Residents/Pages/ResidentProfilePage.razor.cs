@@ -16,7 +16,7 @@ public partial class ResidentProfilePage
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
-    [Inject] private Modules.Immunization.VaccinationClinic Clinic { get; set; } = default!;
+    [Inject] private Modules.Immunization.GetVaccinee Vaccinees { get; set; } = default!;
     private Modules.Immunization.VaccineeDto? vaccinee;
     [Inject] private Modules.ChronicCare.ChronicClinic Chronic { get; set; } = default!;
     private (IReadOnlyList<Modules.ChronicCare.ChronicVisitDto> Visits, IReadOnlyList<Modules.ChronicCare.ReferralDto> Referrals) chronic = ([], []);
@@ -72,7 +72,7 @@ public partial class ResidentProfilePage
         encounters = (await Exams.EncountersAsync(me, Id)).Value;
         encounterDate ??= today;
         merges = await Merges.HistoryAsync(me, Id);
-        vaccinee = await Clinic.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
+        vaccinee = await Vaccinees.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
         chronic = await Chronic.TimelineAsync(me, Id);
     }
 

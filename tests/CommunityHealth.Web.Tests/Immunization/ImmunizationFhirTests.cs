@@ -7,8 +7,9 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Task = System.Threading.Tasks.Task;
+using FhirImmunization = Hl7.Fhir.Model.Immunization;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Immunization;
 
 /// <summary>FHIR Immunization, ImmunizationRecommendation and the NIP CodeSystem.</summary>
 public abstract class ImmunizationFhirTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
@@ -20,9 +21,9 @@ public abstract class ImmunizationFhirTests<TApp>(TApp app) : IClassFixture<TApp
     private static StringContent Body(Resource r) => new(JsonSerializer.Serialize(r, r.GetType(), Fhir), Encoding.UTF8, "application/fhir+json");
     private static async Task<T> ReadAsync<T>(HttpResponseMessage r) where T : Resource => JsonSerializer.Deserialize<T>(await r.Content.ReadAsStringAsync(), Fhir);
 
-    private static Immunization Dose(string resident, string code, string when, string lot = null) => new()
+    private static FhirImmunization Dose(string resident, string code, string when, string lot = null) => new()
     {
-        Status = Immunization.ImmunizationStatusCodes.Completed,
+        Status = FhirImmunization.ImmunizationStatusCodes.Completed,
         VaccineCode = new CodeableConcept(Nip, code),
         Patient = new ResourceReference($"Patient/{resident}"),
         Occurrence = new FhirDateTime(when),
@@ -42,13 +43,13 @@ public abstract class ImmunizationFhirTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
         var second = await nurse.PostAsync("/fhir/Immunization", Body(Dose(resident, "HepB", $"{Today.AddDays(-1):yyyy-MM-dd}T10:30:00+08:00", lotNumber)));
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        var created = await ReadAsync<Immunization>(second);
+        var created = await ReadAsync<FhirImmunization>(second);
         Assert.Equal(2, ((PositiveInt)created.ProtocolApplied.Single().DoseNumber).Value);
         Assert.Equal(lotNumber, created.LotNumber);
         Assert.False(created.IsSubpotent);
         Assert.EndsWith($"/fhir/Immunization/{created.Id}", second.Headers.Location!.ToString());
 
-        var read = await ReadAsync<Immunization>(await nurse.GetAsync($"/fhir/Immunization/{created.Id}"));
+        var read = await ReadAsync<FhirImmunization>(await nurse.GetAsync($"/fhir/Immunization/{created.Id}"));
         Assert.Equal("HepB", read.VaccineCode.Coding.Single().Code);
         Assert.Equal(Nip, read.VaccineCode.Coding.Single().System);
         Assert.Equal($"{Today.AddDays(-1):yyyy-MM-dd}T10:30:00+08:00", ((FhirDateTime)read.Occurrence).Value);
@@ -74,7 +75,7 @@ public abstract class ImmunizationFhirTests<TApp>(TApp app) : IClassFixture<TApp
         await ImmunizationApiTests<TApp>.LotAsync(nurse, "MMR", 3, lotNumber: mmrLot);
         await using var db = app.SystemDb();
         var before = await db.VaccinationDoses.CountAsync();
-        async Task Refused(Immunization imm, string element)
+        async Task Refused(FhirImmunization imm, string element)
         {
             var r = await nurse.PostAsync("/fhir/Immunization", Body(imm));
             Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);

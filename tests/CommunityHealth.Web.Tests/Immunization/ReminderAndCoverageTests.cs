@@ -20,7 +20,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Immunization;
 
 /// <summary>A local SMS gateway stand-in: records every POST; answers 500 to the first <see cref="FailFirst"/> requests.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable

@@ -6,7 +6,7 @@ using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Immunization;
 
 /// <summary>The vaccination clinic over HTTP: registration, forecast, visits with stock, warnings, bad input, lists, stock, cold chain.</summary>
 public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
@@ -175,7 +175,7 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var stored = await db.Vaccinees.AsNoTracking().SingleAsync(v => v.Id == Guid.Parse(child));
         Assert.Equal(birth.AddMonths(24), stored.ReviewOn); // MPSV-A 2 ages out at 24 months
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<CommunityHealth.Web.Modules.Immunization.VaccinationWorkList>().RefreshAsync(db, birth.AddMonths(24));
+            await scope.ServiceProvider.GetRequiredService<CommunityHealth.Web.Modules.Immunization.RefreshDueDates>().HandleAsync(db, birth.AddMonths(24));
         db.ChangeTracker.Clear();
         var after = await db.Vaccinees.AsNoTracking().SingleAsync(v => v.Id == Guid.Parse(child));
         Assert.DoesNotContain("MPSV-A-2", after.NextDueDoses ?? "");

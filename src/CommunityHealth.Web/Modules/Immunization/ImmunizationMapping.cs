@@ -1,42 +1,7 @@
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
 using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Immunization;
 
 namespace CommunityHealth.Web.Modules.Immunization;
-
-public sealed record RegisterVaccinee(
-    Guid? ResidentId, string? CertificateNumber, DateOnly? CertificateIssuedOn, string? GuardianName, string? GuardianRelation, string? GuardianPhone,
-    HBsAgStatus? MotherHBsAg, int? BirthWeightGrams, bool? Immunodeficient);
-
-/// <summary>Facts the forecaster uses that can change after registration.</summary>
-public sealed record UpdateVaccineeFacts(
-    string? GuardianName, string? GuardianRelation, string? GuardianPhone, HBsAgStatus? MotherHBsAg, int? BirthWeightGrams, bool? Immunodeficient,
-    PpdResult? Ppd, DateOnly? PpdDate, List<DateOnly>? ImmunoglobulinDates);
-
-/// <summary>
-/// One dose given at a visit. <see cref="LotId"/> names a lot of this clinic's stock (decremented); a dose given
-/// elsewhere (copied from the certificate) has no lot id and may carry the lot number as text.
-/// </summary>
-public sealed record DoseInput(
-    string? Vaccine, int? DoseNumber, DateTime? GivenAt, Guid? LotId, string? LotNumber, string? Manufacturer, DateOnly? Expiry,
-    string? Site, string? Route, string? Nurse, string? OverrideReason);
-
-public sealed record RecordVisit(List<DoseInput>? Doses);
-
-public sealed record RecordObservation(DateTime? ObservedUntil, string? Note);
-
-public sealed record RecordContraindication(string? Vaccine, ContraindicationKind? Kind, DateOnly? From, DateOnly? Until, string? Reason);
-
-public sealed record RecordAdverseEvent(Guid? DoseId, DateTime? OnsetAt, string? Symptoms, bool? Serious, string? Outcome, string? Note);
-
-public sealed record RecordContact(DateOnly? On, string? Method, string? Result, string? Note);
-
-public sealed record ChangeVaccineeStatus(VaccineeStatus? Status, DateOnly? Date);
 
 public sealed record DoseDto(
     Guid Id, string Vaccine, string VaccineName, string Series, int DoseNumber, DateTime GivenAt, DateOnly GivenOn, string LotNumber, string Manufacturer,
@@ -63,9 +28,15 @@ public sealed record VaccineeDto(
     ForecastDto Forecast, IReadOnlyList<DoseDto> Doses, IReadOnlyList<ContraindicationDto> Contraindications,
     IReadOnlyList<AdverseEventDto> AdverseEvents, IReadOnlyList<ContactDto> Contacts);
 
-/// <summary>What recording a visit answers: the saved doses and the new forecast.</summary>
-public sealed record VisitResult(IReadOnlyList<DoseDto> Doses, ForecastDto Forecast);
+public sealed record LotDto(Guid Id, Guid OrganizationId, string Vaccine, string VaccineName, string Manufacturer, string LotNumber, DateOnly Expiry,
+    int DosesOnHand, bool Expired, bool ExpiresSoon);
 
+/// <summary>A refrigerator with its last reading, its open alerts and today's readings (twice daily is the rule).</summary>
+public sealed record RefrigeratorDto(Guid Id, Guid OrganizationId, string Name, string? Location, DateTime? LastReadAt, decimal? LastCelsius, int PendingAlerts, int ReadingsToday = 0);
+
+public sealed record ReadingDto(Guid Id, Guid RefrigeratorId, string RefrigeratorName, DateTime ReadAt, decimal Celsius, bool OutOfRange, string? Action, string? ActionBy, DateTime? ActionAt, string By);
+
+/// <summary>The module's hand-written mapping between stored rows, domain results and the API's DTOs.</summary>
 public static class ImmunizationMapping
 {
     public static DoseDto ToDto(VaccinationDose d) => new(
@@ -77,6 +48,19 @@ public static class ImmunizationMapping
             s.Next is { } n ? new NextDoseDto(n.DoseNumber, n.Vaccine, Vaccines.Find(n.Vaccine)!.Zh, n.Earliest, n.Recommended, n.OverdueFrom, n.LastDay) : null,
             s.Reason)).ToList(),
         f.NextDueDate);
+
+    public static AdverseEventDto ToDto(AdverseEvent a) => new(a.Id, a.DoseId, a.OnsetAt, a.Symptoms, a.Serious, a.Outcome, a.Note, a.RecordedBy);
+
+    public static ContactDto ToDto(ContactAttempt c) => new(c.Id, c.On, c.Method, c.Result, c.Note, c.By);
+
+    public static ContraindicationDto ToDto(VaccineeContraindication c) =>
+        new(c.Id, c.Vaccine, Vaccines.Find(c.Vaccine)?.Zh ?? c.Vaccine, c.Kind, c.From, c.Until, c.Reason, c.RecordedBy);
+
+    public static LotDto ToDto(VaccineLot l, DateOnly today) => new(l.Id, l.OrganizationId, l.Vaccine, Vaccines.Find(l.Vaccine)?.Zh ?? l.Vaccine, l.Manufacturer,
+        l.LotNumber, l.Expiry, l.DosesOnHand, VaccineLotRules.Expired(l.Expiry, today), VaccineLotRules.ExpiresSoon(l.Expiry, today));
+
+    public static ReadingDto ToDto(TemperatureReading t, string refrigeratorName) =>
+        new(t.Id, t.RefrigeratorId, refrigeratorName, t.ReadAt, t.Celsius, t.OutOfRange, t.Action, t.ActionBy, t.ActionAt, t.By);
 
     /// <summary>The FHIR forecastStatus codes this project uses.</summary>
     public static string Status(ForecastStatus s) => s switch
@@ -98,6 +82,8 @@ public static class ImmunizationMapping
         "aged-out" => "超龄不补",
         _ => "禁忌",
     };
+
+    public static GivenDose Given(VaccinationDose d) => new(d.Vaccine, d.GivenOn, d.Id);
 
     public static ChildFacts Facts(Vaccinee v, IEnumerable<VaccineeContraindication> contraindications) => new(v.BirthDate)
     {

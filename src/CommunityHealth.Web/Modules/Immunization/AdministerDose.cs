@@ -1,0 +1,115 @@
+using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.Immunization;
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Domain.Immunization;
+using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Platform;
+
+namespace CommunityHealth.Web.Modules.Immunization;
+
+/// <summary>
+/// One dose given at a visit. <see cref="LotId"/> names a lot of this clinic's stock (decremented); a dose given
+/// elsewhere (copied from the certificate) has no lot id and may carry the lot number as text.
+/// </summary>
+public sealed record DoseInput(
+    string? Vaccine, int? DoseNumber, DateTime? GivenAt, Guid? LotId, string? LotNumber, string? Manufacturer, DateOnly? Expiry,
+    string? Site, string? Route, string? Nurse, string? OverrideReason);
+
+public sealed record RecordVisit(List<DoseInput>? Doses);
+
+/// <summary>What recording a visit answers: the saved doses and the new forecast.</summary>
+public sealed record VisitResult(IReadOnlyList<DoseDto> Doses, ForecastDto Forecast);
+
+/// <summary>
+/// Records the doses of one visit. Each dose is judged against the forecast with the doses before it
+/// (<see cref="VisitRules"/>); a dose that would not count, or is contraindicated, is refused unless the nurse gives a
+/// reason (override). Lots must be this clinic's and able to supply the dose (<see cref="VaccineLotRules"/>); the stock is
+/// decremented atomically by the store. Either everything is saved or nothing.
+/// </summary>
+public sealed class AdministerDose(ScopedDb dbs, IDoseStore store, AuditLog audit, TimeProvider clock)
+{
+    public static void Map(RouteGroupBuilder vaccinees) =>
+        vaccinees.MapPost("/{id:guid}/visits", async (Guid id, RecordVisit cmd, CurrentUser user, AdministerDose h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), id, cmd, ct)).ToResult(r => TypedResults.Created($"/api/vaccinees/{id}", r)))
+            .WithSummary("Record the doses of a visit; a dose that would not count needs overrideReason; stock is decremented")
+            .Produces<VisitResult>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+
+    public async Task<Outcome<VisitResult>> HandleAsync(StaffContext staff, Guid id, RecordVisit cmd, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var inputs = cmd.Doses ?? [];
+        var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
+        var (child, lots, history, cis) = await store.ReadVisitAsync(db, id, lotIds, ct);
+        if (child is null) return new NotFound("Vaccinee", id.ToString());
+        if (!staff.Can(Permission.ImmunizationWrite)) return new Forbidden();
+        if (child.Status != VaccineeStatus.Active) return new Invalid("doses", "error.vaccinee.not_active");
+        var v = new Validation();
+        if (inputs.Count == 0) v.Add("doses", "error.required");
+        var now = clock.GetUtcNow();
+        var doses = new List<VaccinationDose>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var f = $"doses[{i}]";
+            var vaccine = Vaccines.Find(input.Vaccine?.Trim());
+            if (vaccine is null) v.Add($"{f}.vaccine", string.IsNullOrWhiteSpace(input.Vaccine) ? "error.required" : "error.vaccination.unknown_vaccine");
+            var givenAt = input.GivenAt is { } g ? ChinaTime.ToUtc(g) : now.UtcDateTime;
+            var givenOn = ChinaTime.DateOf(givenAt);
+            if (givenAt > now.UtcDateTime.AddMinutes(5)) v.Add($"{f}.givenAt", "error.date_future");
+            else if (givenOn < child.BirthDate) v.Add($"{f}.givenAt", "error.date_before_birth");
+            VaccineLot? lot = null;
+            if (input.LotId is { } lotId)
+            {
+                if (!lots.TryGetValue(lotId, out lot) || lot.OrganizationId != staff.OrganizationId && staff.OrganizationKind == OrganizationKind.Station)
+                    v.Add($"{f}.lotId", "error.vaccination.lot_unknown");
+                else
+                    switch (VaccineLotRules.ForDose(lot.Vaccine, lot.Expiry, lot.DosesOnHand, vaccine?.Code, givenOn, inputs.Count(x => x.LotId == lotId)))
+                    {
+                        case LotProblem.OtherVaccine: v.Add($"{f}.lotId", "error.vaccination.lot_other_vaccine", Vaccines.Find(lot.Vaccine)?.Zh ?? lot.Vaccine); break;
+                        case LotProblem.Expired: v.Add($"{f}.lotId", "error.vaccination.lot_expired", lot.Expiry.ToString("yyyy-MM-dd")); break;
+                        case LotProblem.Empty: v.Add($"{f}.lotId", "error.vaccination.lot_empty"); break;
+                    }
+            }
+            v.OptionalText($"{f}.lotNumber", input.LotNumber, 40).OptionalText($"{f}.manufacturer", input.Manufacturer, 100)
+                .OptionalText($"{f}.site", input.Site, 40).OptionalText($"{f}.overrideReason", input.OverrideReason, 200).OptionalText($"{f}.nurse", input.Nurse, 50);
+            if (input.Route is { Length: > 0 } route && !Vaccines.Routes.ContainsKey(route)) v.Add($"{f}.route", "error.code_unknown");
+            if (input.DoseNumber is { } n && (n < 1 || n > 6)) v.Add($"{f}.doseNumber", "error.vaccination.dose_number");
+            if (vaccine is null || v.HasErrors) continue;
+            doses.Add(new VaccinationDose
+            {
+                Id = Guid.CreateVersion7(), DistrictId = child.DistrictId, CenterId = child.CenterId, OrganizationId = child.OrganizationId,
+                VaccineeId = child.Id, ResidentId = child.ResidentId, BirthDate = child.BirthDate, Vaccine = vaccine.Code, Series = vaccine.Series.ToString(), GivenAt = givenAt, GivenOn = givenOn,
+                LotId = lot?.Id, LotNumber = lot?.LotNumber ?? input.LotNumber?.Trim() ?? "", Manufacturer = lot?.Manufacturer ?? input.Manufacturer?.Trim() ?? "",
+                Expiry = lot?.Expiry ?? input.Expiry, Site = input.Site?.Trim() is { Length: > 0 } site ? site : vaccine.DefaultSite,
+                Route = input.Route is { Length: > 0 } r ? r : vaccine.Route, Nurse = input.Nurse?.Trim() is { Length: > 0 } nurse ? nurse : staff.DisplayName,
+                OverrideReason = string.IsNullOrWhiteSpace(input.OverrideReason) ? null : input.OverrideReason.Trim(), CreatedById = staff.UserId, CreatedAt = now.UtcDateTime,
+            });
+        }
+        if (v.ToError() is { } invalid) return invalid;
+
+        // warnings that must be acknowledged: every new dose judged against the history plus the other doses of this visit
+        var checks = VisitRules.Check(ImmunizationMapping.Facts(child, cis), history.Select(ImmunizationMapping.Given),
+            doses.Select((d, i) => new VisitDose(ImmunizationMapping.Given(d), Enum.Parse<Series>(d.Series), inputs[i].DoseNumber)).ToList());
+        for (var i = 0; i < doses.Count; i++)
+        {
+            var check = checks[i];
+            var warning = check.Warning ?? (check.MismatchedClaim is { } claimed ? Text.Get("error.vaccination.dose_number_mismatch", claimed, check.DoseNumber) : null);
+            if (warning is not null && doses[i].OverrideReason is null) v.Add($"doses[{i}].overrideReason", "error.vaccination.needs_reason", warning);
+            doses[i].DoseNumber = check.DoseNumber;
+        }
+        if (v.ToError() is { } warned) return warned;
+
+        // the visit judged over the whole history (later doses may count differently now), before the write transaction
+        var judged = history.ToDictionary(d => d.Id, d => (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber));
+        history.AddRange(doses);
+        var final = VaccinationHistory.Recompute(child, history, cis, clock.Today());
+        child.UpdatedAt = now.UtcDateTime;
+        var rejudged = history.Where(d => judged.TryGetValue(d.Id, out var j) && j != (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber)).ToList();
+        if (await store.SaveVisitAsync(db, new DoseVisitSave(child, doses, rejudged, lots, staff.DisplayName, now.UtcDateTime), ct) is { } emptyLot)
+            return new Invalid($"doses[{doses.FindIndex(d => d.LotId == emptyLot)}].lotId", "error.vaccination.lot_empty");
+        foreach (var d in doses)
+            audit.Record(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}{(d.OverrideReason is null ? "" : " override: " + d.OverrideReason)}");
+        return new VisitResult(doses.Select(ImmunizationMapping.ToDto).ToList(), ImmunizationMapping.ToDto(final));
+    }
+}
