@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record AddRefrigeratorRequest(Guid? OrganizationId, string? Name, string? Location);
 
 /// <summary>Adds a clinic's refrigerator to the cold chain (names unique per clinic).</summary>
-public sealed class AddRefrigerator(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class AddRefrigerator(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder refrigerators) =>
         refrigerators.MapPost("/", async (AddRefrigeratorRequest cmd, CurrentUser user, AddRefrigerator h, CancellationToken ct) =>
@@ -34,8 +34,8 @@ public sealed class AddRefrigerator(ScopedDb dbs, AuditLog audit, TimeProvider c
             Location = string.IsNullOrWhiteSpace(cmd.Location) ? null : cmd.Location.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Refrigerators.Add(f);
+        db.Audit(staff, "Refrigerator", f.Id.ToString(), AuditActions.Create, name);
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Refrigerator", f.Id.ToString(), AuditActions.Create, name);
         return new RefrigeratorDto(f.Id, f.OrganizationId, f.Name, f.Location, null, null, 0);
     }
 }

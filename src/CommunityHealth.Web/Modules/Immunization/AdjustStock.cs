@@ -10,7 +10,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record AdjustLot(int? Quantity, string? Reason);
 
 /// <summary>An adjustment of a lot (breakage, count correction, return …) with a reason; the balance never goes below zero.</summary>
-public sealed class AdjustStock(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class AdjustStock(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder lots) =>
         lots.MapPost("/{id:guid}/adjustments", async (Guid id, AdjustLot cmd, CurrentUser user, AdjustStock h, CancellationToken ct) =>
@@ -35,8 +35,8 @@ public sealed class AdjustStock(ScopedDb dbs, AuditLog audit, TimeProvider clock
         if (changed == 0) return new Invalid([new FieldError("quantity", "error.vaccination.below_zero", lot.DosesOnHand)]);
         await db.Entry(lot).ReloadAsync(ct);
         db.StockMovements.Add(ReceiveVaccineLot.Movement(lot, StockMovementKind.Adjustment, q, cmd.Reason!.Trim(), staff, now));
+        db.Audit(staff, "VaccineLot", lot.Id.ToString(), AuditActions.Update, $"adjust {q} {cmd.Reason}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "VaccineLot", lot.Id.ToString(), AuditActions.Update, $"adjust {q} {cmd.Reason}");
         return ImmunizationMapping.ToDto(lot, clock.Today());
     }
 }

@@ -27,7 +27,7 @@ public sealed record VisitResult(IReadOnlyList<DoseDto> Doses, ForecastDto Forec
 /// reason (override). Lots must be this clinic's and able to supply the dose (<see cref="VaccineLotRules"/>); the stock is
 /// decremented atomically by the store. Either everything is saved or nothing.
 /// </summary>
-public sealed class AdministerDose(ScopedDb dbs, IDoseStore store, AuditLog audit, TimeProvider clock)
+public sealed class AdministerDose(ScopedDb dbs, IDoseStore store, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/{id:guid}/visits", async (Guid id, RecordVisit cmd, CurrentUser user, AdministerDose h, CancellationToken ct) =>
@@ -106,10 +106,10 @@ public sealed class AdministerDose(ScopedDb dbs, IDoseStore store, AuditLog audi
         var final = VaccinationHistory.Recompute(child, history, cis, clock.Today());
         child.UpdatedAt = now.UtcDateTime;
         var rejudged = history.Where(d => judged.TryGetValue(d.Id, out var j) && j != (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber)).ToList();
+        foreach (var d in doses)
+            db.Audit(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}{(d.OverrideReason is null ? "" : " override: " + d.OverrideReason)}");
         if (await store.SaveVisitAsync(db, new DoseVisitSave(child, doses, rejudged, lots, staff.DisplayName, now.UtcDateTime), ct) is { } emptyLot)
             return new Invalid($"doses[{doses.FindIndex(d => d.LotId == emptyLot)}].lotId", "error.vaccination.lot_empty");
-        foreach (var d in doses)
-            audit.Record(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}{(d.OverrideReason is null ? "" : " override: " + d.OverrideReason)}");
         return new VisitResult(doses.Select(ImmunizationMapping.ToDto).ToList(), ImmunizationMapping.ToDto(final));
     }
 }

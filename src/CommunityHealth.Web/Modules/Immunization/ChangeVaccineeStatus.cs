@@ -10,7 +10,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record ChangeVaccineeStatusRequest(VaccineeStatus? Status, DateOnly? Date);
 
 /// <summary>Moved away (迁出) or closed: off the work lists and out of the clinic's denominators; reactivation allowed.</summary>
-public sealed class ChangeVaccineeStatus(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class ChangeVaccineeStatus(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/{id:guid}/status", async (Guid id, ChangeVaccineeStatusRequest cmd, CurrentUser user, ChangeVaccineeStatus h, CancellationToken ct) =>
@@ -31,8 +31,8 @@ public sealed class ChangeVaccineeStatus(ScopedDb dbs, AuditLog audit, TimeProvi
         child.Status = cmd.Status!.Value;
         child.StatusDate = cmd.Date ?? today;
         child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"status {child.Status}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"status {child.Status}");
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);
     }
 }

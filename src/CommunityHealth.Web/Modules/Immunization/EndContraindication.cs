@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.Immunization;
 
 /// <summary>Ends a contraindication or exemption today (it stays in the history); the forecast is recomputed.</summary>
-public sealed class EndContraindication(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class EndContraindication(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/{id:guid}/contraindications/{cid:guid}/end", async (Guid id, Guid cid, CurrentUser user, EndContraindication h, CancellationToken ct) =>
@@ -24,10 +24,10 @@ public sealed class EndContraindication(ScopedDb dbs, AuditLog audit, TimeProvid
         if (!staff.Can(Permission.ImmunizationWrite)) return new Forbidden();
         if (ci.Until is { } u && u <= today) return new Invalid("until", "error.vaccination.already_ended");
         ci.Until = today < ci.From ? ci.From : today; // from today it no longer applies
+        db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"end {ci.Kind} {ci.Vaccine}");
         await db.SaveChangesAsync(ct);
         await VaccinationHistory.RecomputeAsync(db, child, today, ct);
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"end {ci.Kind} {ci.Vaccine}");
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);
     }
 }

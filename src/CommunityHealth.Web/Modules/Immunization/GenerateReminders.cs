@@ -17,7 +17,7 @@ public sealed record GenerateResult(int Created, int AlreadyQueued);
 /// Queues reminder messages for guardians of children due within N days (<see cref="ReminderRules"/>): one per child and
 /// due date — the unique key makes a second generation a no-op.
 /// </summary>
-public sealed class GenerateReminders(ScopedDb dbs, OrganizationCache organizations, AuditLog audit, TimeProvider clock)
+public sealed class GenerateReminders(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder reminders) =>
         reminders.MapPost("/generate", async (GenerateRemindersRequest cmd, CurrentUser user, GenerateReminders h, CancellationToken ct) =>
@@ -52,8 +52,8 @@ public sealed class GenerateReminders(ScopedDb dbs, OrganizationCache organizati
             });
             created++;
         }
+        db.Audit(staff, "ReminderMessage", "-", AuditActions.Create, $"{created} reminders, due within {days} days");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "ReminderMessage", "-", AuditActions.Create, $"{created} reminders, due within {days} days");
         return new GenerateResult(created, due.Count - created);
     }
 

@@ -12,7 +12,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record ReceiveLot(Guid? OrganizationId, string? Vaccine, string? Manufacturer, string? LotNumber, DateOnly? Expiry, int? Doses);
 
 /// <summary>Receives doses of a lot at a clinic: creates the lot or adds to it, with a receipt movement. An expired lot is refused.</summary>
-public sealed class ReceiveVaccineLot(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class ReceiveVaccineLot(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder lots) =>
         lots.MapPost("/", async (ReceiveLot cmd, CurrentUser user, ReceiveVaccineLot h, CancellationToken ct) =>
@@ -49,8 +49,8 @@ public sealed class ReceiveVaccineLot(ScopedDb dbs, AuditLog audit, TimeProvider
         lot.DosesOnHand += cmd.Doses!.Value;
         lot.UpdatedAt = now;
         db.StockMovements.Add(Movement(lot, StockMovementKind.Receipt, cmd.Doses.Value, null, staff, now));
+        db.Audit(staff, "VaccineLot", lot.Id.ToString(), AuditActions.Update, $"receipt {cmd.Doses} {lot.Vaccine} {lot.LotNumber}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "VaccineLot", lot.Id.ToString(), AuditActions.Update, $"receipt {cmd.Doses} {lot.Vaccine} {lot.LotNumber}");
         return ImmunizationMapping.ToDto(lot, clock.Today());
     }
 

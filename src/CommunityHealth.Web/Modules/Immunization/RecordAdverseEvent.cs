@@ -10,7 +10,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record RecordAdverseEventRequest(Guid? DoseId, DateTime? OnsetAt, string? Symptoms, bool? Serious, string? Outcome, string? Note);
 
 /// <summary>Records a suspected adverse event following immunization (疑似预防接种异常反应, AEFI), optionally tied to a dose.</summary>
-public sealed class RecordAdverseEvent(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordAdverseEvent(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/{id:guid}/adverse-events", async (Guid id, RecordAdverseEventRequest cmd, CurrentUser user, RecordAdverseEvent h, CancellationToken ct) =>
@@ -39,8 +39,8 @@ public sealed class RecordAdverseEvent(ScopedDb dbs, AuditLog audit, TimeProvide
             Note = string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim(), RecordedBy = staff.DisplayName, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.AdverseEvents.Add(aefi);
+        db.Audit(staff, "AdverseEvent", aefi.Id.ToString(), AuditActions.Create, $"vaccinee {id}{(aefi.Serious ? " serious" : "")}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "AdverseEvent", aefi.Id.ToString(), AuditActions.Create, $"vaccinee {id}{(aefi.Serious ? " serious" : "")}");
         return ImmunizationMapping.ToDto(aefi);
     }
 }

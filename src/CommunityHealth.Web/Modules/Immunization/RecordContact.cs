@@ -10,7 +10,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record RecordContactRequest(DateOnly? On, string? Method, string? Result, string? Note);
 
 /// <summary>Marks an attempt to reach the guardian (phone, visit …) and its result; the child's last contact day moves forward.</summary>
-public sealed class RecordContact(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordContact(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/{id:guid}/contacts", async (Guid id, RecordContactRequest cmd, CurrentUser user, RecordContact h, CancellationToken ct) =>
@@ -36,8 +36,8 @@ public sealed class RecordContact(ScopedDb dbs, AuditLog audit, TimeProvider clo
         };
         db.ContactAttempts.Add(contact);
         if (child.LastContactOn is null || child.LastContactOn < on) child.LastContactOn = on;
+        db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"contact {contact.Method} {contact.Result}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"contact {contact.Method} {contact.Result}");
         return ImmunizationMapping.ToDto(contact);
     }
 }

@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record RecordContraindicationRequest(string? Vaccine, ContraindicationKind? Kind, DateOnly? From, DateOnly? Until, string? Reason);
 
 /// <summary>Records a contraindication or exemption for a vaccine; the forecast is recomputed with it.</summary>
-public sealed class RecordContraindication(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class RecordContraindication(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/{id:guid}/contraindications", async (Guid id, RecordContraindicationRequest cmd, CurrentUser user, RecordContraindication h, CancellationToken ct) =>
@@ -37,10 +37,10 @@ public sealed class RecordContraindication(ScopedDb dbs, AuditLog audit, TimePro
             Reason = cmd.Reason!.Trim(), RecordedBy = staff.DisplayName, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         child.HasContraindications = true;
+        db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"{cmd.Kind ?? ContraindicationKind.Contraindication} {cmd.Vaccine}");
         await db.SaveChangesAsync(ct);
         await VaccinationHistory.RecomputeAsync(db, child, clock.Today(), ct);
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"{cmd.Kind ?? ContraindicationKind.Contraindication} {cmd.Vaccine}");
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);
     }
 }

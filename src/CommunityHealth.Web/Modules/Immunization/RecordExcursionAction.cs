@@ -9,7 +9,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record RecordAction(string? Action);
 
 /// <summary>The action taken for an out-of-range reading (once); the alert is then closed.</summary>
-public sealed class RecordExcursionAction(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordExcursionAction(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGroup("").RequirePermission(Permission.VaccineStockManage).MapPost("/temperature-readings/{id:guid}/action",
@@ -30,9 +30,9 @@ public sealed class RecordExcursionAction(ScopedDb dbs, AuditLog audit, TimeProv
         reading.Action = cmd.Action!.Trim();
         reading.ActionBy = staff.DisplayName;
         reading.ActionAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(staff, "TemperatureReading", reading.Id.ToString(), AuditActions.Update, $"action {reading.Action}");
         await db.SaveChangesAsync(ct);
         var name = await db.Refrigerators.Where(f => f.Id == reading.RefrigeratorId).Select(f => f.Name).FirstAsync(ct);
-        audit.Record(staff, "TemperatureReading", reading.Id.ToString(), AuditActions.Update, $"action {reading.Action}");
         return ImmunizationMapping.ToDto(reading, name);
     }
 }

@@ -10,7 +10,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record RecordObservationRequest(DateTime? ObservedUntil, string? Note);
 
 /// <summary>The 30-minute observation after a dose (<see cref="VisitRules.ObservationMinutes"/>): until when, and a note.</summary>
-public sealed class RecordObservation(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordObservation(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/vaccination-doses/{id:guid}/observation", async (Guid id, RecordObservationRequest cmd, CurrentUser user, RecordObservation h, CancellationToken ct) =>
@@ -30,8 +30,8 @@ public sealed class RecordObservation(ScopedDb dbs, AuditLog audit, TimeProvider
         if (v.ToError() is { } invalid) return invalid;
         dose.ObservedUntil = until;
         dose.ObservationNote = string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim();
+        db.Audit(staff, "VaccinationDose", dose.Id.ToString(), AuditActions.Update, "observation");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "VaccinationDose", dose.Id.ToString(), AuditActions.Update, "observation");
         return ImmunizationMapping.ToDto(dose);
     }
 }

@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 public sealed record RecordReading(DateTime? ReadAt, decimal? Celsius);
 
 /// <summary>A refrigerator's temperature reading (within the last 7 days); outside 2–8 °C it is an excursion (<see cref="ColdChain"/>).</summary>
-public sealed class RecordTemperature(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordTemperature(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder refrigerators) =>
         refrigerators.MapPost("/{id:guid}/readings", async (Guid id, RecordReading cmd, CurrentUser user, RecordTemperature h, CancellationToken ct) =>
@@ -38,8 +38,8 @@ public sealed class RecordTemperature(ScopedDb dbs, AuditLog audit, TimeProvider
             ReadAt = at, Celsius = Math.Round(cmd.Celsius!.Value, 1), OutOfRange = ColdChain.IsExcursion(cmd.Celsius.Value), By = staff.DisplayName,
         };
         db.TemperatureReadings.Add(reading);
+        db.Audit(staff, "TemperatureReading", reading.Id.ToString(), AuditActions.Create, $"{f.Name} {reading.Celsius} °C");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "TemperatureReading", reading.Id.ToString(), AuditActions.Create, $"{f.Name} {reading.Celsius} °C");
         return ImmunizationMapping.ToDto(reading, f.Name);
     }
 }

@@ -14,7 +14,7 @@ public sealed record RegisterVaccineeRequest(
     HBsAgStatus? MotherHBsAg, int? BirthWeightGrams, bool? Immunodeficient);
 
 /// <summary>Registers a child at the vaccination clinic (接种证 number, guardian), linked to the resident record; the forecast's next dates are stored.</summary>
-public sealed class RegisterVaccinee(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class RegisterVaccinee(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPost("/", async (RegisterVaccineeRequest cmd, CurrentUser user, RegisterVaccinee h, CancellationToken ct) =>
@@ -53,8 +53,8 @@ public sealed class RegisterVaccinee(ScopedDb dbs, AuditLog audit, TimeProvider 
         };
         VaccinationHistory.Recompute(child, [], [], today);
         db.Vaccinees.Add(child);
+        db.Audit(staff, "Vaccinee", child.Id.ToString(), AuditActions.Create, $"certificate {certificate}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Vaccinee", child.Id.ToString(), AuditActions.Create, $"certificate {certificate}");
         return await VaccinationHistory.ViewAsync(db, organizations, child.Id, clock.Today(), ct);
     }
 }

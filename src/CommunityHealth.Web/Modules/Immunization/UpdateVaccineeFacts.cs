@@ -14,7 +14,7 @@ public sealed record UpdateVaccineeFactsRequest(
     PpdResult? Ppd, DateOnly? PpdDate, List<DateOnly>? ImmunoglobulinDates);
 
 /// <summary>Changes the guardian or the child's facts (HBsAg, birth weight, immunodeficiency, PPD, immunoglobulin) and recomputes the forecast.</summary>
-public sealed class UpdateVaccineeFacts(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class UpdateVaccineeFacts(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapPut("/{id:guid}/facts", async (Guid id, UpdateVaccineeFactsRequest cmd, CurrentUser user, UpdateVaccineeFacts h, CancellationToken ct) =>
@@ -46,8 +46,8 @@ public sealed class UpdateVaccineeFacts(ScopedDb dbs, AuditLog audit, TimeProvid
         if (cmd.Ppd is not null) (child.Ppd, child.PpdDate) = (cmd.Ppd, cmd.PpdDate);
         if (cmd.ImmunoglobulinDates is not null) child.ImmunoglobulinDates = cmd.ImmunoglobulinDates.Distinct().Order().ToList();
         await VaccinationHistory.RecomputeAsync(db, child, today, ct);
+        db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, "facts");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Vaccinee", id.ToString(), AuditActions.Update, "facts");
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);
     }
 }
