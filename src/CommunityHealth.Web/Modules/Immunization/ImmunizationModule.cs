@@ -13,7 +13,6 @@ public sealed class ImmunizationModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IDoseStore, DoseStore>();
         services.AddScoped<RegisterVaccinee>();
         services.AddScoped<GetVaccinee>();
         services.AddScoped<GetForecast>();
