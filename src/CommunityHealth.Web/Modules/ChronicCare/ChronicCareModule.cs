@@ -1,3 +1,4 @@
+using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare.Fhir;
 using CommunityHealth.Web.Platform.Modules;
@@ -10,7 +11,21 @@ public sealed class ChronicCareModule : IModule
 {
     public string Name => "ChronicCare";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddChronicCare();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IFollowUpStore, FollowUpStore>();
+        services.AddScoped<RegisterPatient>();
+        services.AddScoped<DeregisterPatient>();
+        services.AddScoped<GetChronicPatient>();
+        services.AddScoped<GetChronicTimeline>();
+        services.AddScoped<RecordFollowUp>();
+        services.AddScoped<GetFollowUp>();
+        services.AddScoped<RecordMeasurementHandler>();
+        services.AddScoped<CreateReferralHandler>();
+        services.AddScoped<RecordReferralResultHandler>();
+        services.AddScoped<ChronicWorkList>();
+        services.AddScoped<ChronicIndicators>();
+    }
 
     public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ChronicCareRead, Permission.ChronicCareWrite).MapChronicCare();
 

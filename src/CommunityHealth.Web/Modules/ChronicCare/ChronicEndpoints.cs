@@ -8,44 +8,17 @@ public static class ChronicEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static IServiceCollection AddChronicCare(this IServiceCollection services)
-    {
-        services.AddScoped<ChronicClinic>();
-        services.AddScoped<ChronicWorkList>();
-        services.AddScoped<ChronicIndicators>();
-        return services;
-    }
-
     public static RouteGroupBuilder MapChronicCare(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/chronic").WithTags("ChronicCare");
-        g.MapPost("/registrations", async (RegisterChronic cmd, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.RegisterAsync(await user.GetAsync(), cmd, ct)).ToResult(r => TypedResults.Created($"/api/chronic/patients/{r.ResidentId}", r)))
-            .WithSummary("Register a resident (35+) on the hypertension or diabetes programme (建立专案): diagnosis date and facility, source, doctor, team")
-            .Produces<RegistrationDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        g.MapPost("/registrations/{id:guid}/deregister", async (Guid id, DeregisterChronic cmd, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.DeregisterAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
-            .WithSummary("Deregister with a reason (1 death, 2 moved, 3 diagnosis withdrawn, 4 lost, 5 other); the history stays")
-            .Produces<RegistrationDto>().ProducesValidationProblem();
-        g.MapGet("/patients/{residentId:guid}", async (Guid residentId, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.PatientAsync(await user.GetAsync(), residentId, ct)).ToResult(TypedResults.Ok))
-            .WithSummary("Registrations, visits with their computed outcomes, referrals, BP/glucose history, screening state and risk")
-            .Produces<ChronicPatientDto>().ProducesProblem(404);
-        g.MapPost("/patients/{residentId:guid}/visits", async (Guid residentId, RecordChronicVisit cmd, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.RecordVisitAsync(await user.GetAsync(), residentId, cmd, ct)).ToResult(r => TypedResults.Created($"/api/chronic/visits/{r.Id}", r)))
-            .WithSummary("Record a follow-up for the resident's programmes; returns the classification, urgent-referral flag with reasons and the proposed next visit")
-            .Produces<ChronicVisitDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        g.MapGet("/visits/{id:guid}", async (Guid id, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.GetVisitAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok)).WithSummary("One follow-up visit").Produces<ChronicVisitDto>().ProducesProblem(404);
-        g.MapPost("/patients/{residentId:guid}/measurements", async (Guid residentId, RecordMeasurement cmd, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.RecordMeasurementAsync(await user.GetAsync(), residentId, cmd, ct)).ToResult(r => TypedResults.Created($"/api/chronic/patients/{residentId}", r)))
-            .WithSummary("A screening reading: BloodPressure (systolic, diastolic) or FastingGlucose (value, mmol/L)").Produces<MeasurementDto>(201).ProducesValidationProblem();
-        g.MapPost("/patients/{residentId:guid}/referrals", async (Guid residentId, CreateReferral cmd, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.CreateReferralAsync(await user.GetAsync(), residentId, cmd, ct)).ToResult(r => TypedResults.Created($"/api/chronic/patients/{residentId}", r)))
-            .WithSummary("A referral (上转), from a visit (reason and urgency from it) or on its own; follow-up due in 2 weeks").Produces<ReferralDto>(201).ProducesValidationProblem();
-        g.MapPost("/referrals/{id:guid}/result", async (Guid id, RecordReferralResult cmd, CurrentUser user, ChronicClinic h, CancellationToken ct) =>
-            (await h.RecordReferralResultAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
-            .WithSummary("The referral's result: 1 到位, 2 不到位, or cancel").Produces<ReferralDto>().ProducesValidationProblem();
+        RegisterPatient.Map(g);
+        DeregisterPatient.Map(g);
+        GetChronicPatient.Map(g);
+        RecordFollowUp.Map(g);
+        GetFollowUp.Map(g);
+        RecordMeasurementHandler.Map(g);
+        CreateReferralHandler.Map(g);
+        RecordReferralResultHandler.Map(g);
 
         g.MapGet("/worklist", async (ChronicList? list, Programme? programme, Guid? organizationId, Guid? teamId, Guid? doctorId, DateOnly? asOf, int? page,
                 int? pageSize, CurrentUser user, ChronicWorkList h, CancellationToken ct) =>

@@ -211,7 +211,7 @@ public sealed class ChronicIndicators(ScopedDb dbs, OrganizationCache organizati
     {
         var rows = report.Rows.Select(r => new Dictionary<string, object?>
         {
-            ["专案"] = ChronicClinic.ProgrammeName(r.Programme), ["机构"] = r.OrganizationName, ["管理人数"] = r.Managed, ["规范管理人数"] = r.StandardManaged,
+            ["专案"] = ChronicMapping.ProgrammeName(r.Programme), ["机构"] = r.OrganizationName, ["管理人数"] = r.Managed, ["规范管理人数"] = r.StandardManaged,
             ["规范管理率(%)"] = r.StandardRate, ["控制人数（血压/血糖）"] = r.Controlled,
             ["控制率(%)"] = r.ControlRate,
         });

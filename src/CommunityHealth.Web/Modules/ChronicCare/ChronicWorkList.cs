@@ -94,7 +94,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 r.OrganizationId, r.ConsecutiveUnsatisfactory,
             }).ToListAsync(ct);
         return (total, rows.Select(r => new ChronicListRow(r.ResidentId, r.Name, r.Sex, Age.CompletedYears(r.BirthDate, today), r.Phone, r.Programme,
-            ChronicClinic.ProgrammeName(r.Programme), r.LastVisitOn, r.LastClass is { } c ? ChronicClinic.ClassName(c) : null, r.LastControlled, r.NextVisitOn,
+            ChronicMapping.ProgrammeName(r.Programme), r.LastVisitOn, r.LastClass is { } c ? ChronicMapping.ClassName(c) : null, r.LastControlled, r.NextVisitOn,
             r.NextVisitOn is { } n && n < today ? today.DayNumber - n.DayNumber : 0, r.DoctorName, r.TeamId, r.OrganizationId, "",
             r.ConsecutiveUnsatisfactory >= 2 ? Text.Get("chronic.reason.refer_consecutive", r.ConsecutiveUnsatisfactory, 14) : null)).ToList());
     }
@@ -164,7 +164,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 foreach (var c in await db.ResidentConditions.AsNoTracking().Where(c => chunk.Contains(c.ResidentId) && (c.Code == "2" || c.Code == "3"))
                              .Select(c => new { c.ResidentId, c.Code, c.DiagnosedOn }).ToListAsync(ct))
                     notes[c.ResidentId] = (notes.TryGetValue(c.ResidentId, out var n) ? n + "；" : "")
-                        + ChronicClinic.ProgrammeName(c.Code == "2" ? Programme.Hypertension : Programme.Diabetes) + (c.DiagnosedOn is { } on ? $" {on:yyyy-MM-dd}" : "");
+                        + ChronicMapping.ProgrammeName(c.Code == "2" ? Programme.Hypertension : Programme.Diabetes) + (c.DiagnosedOn is { } on ? $" {on:yyyy-MM-dd}" : "");
         }
         var rows = people.Where(p => keep.Contains(p.Id)).Select(p => new ChronicListRow(p.Id, p.Name, p.Sex, Age.CompletedYears(p.BirthDate, today), p.Phone, null, "",
             null, null, null, null, 0, "", p.TeamId, p.OrganizationId, "", notes.GetValueOrDefault(p.Id))).ToList();
