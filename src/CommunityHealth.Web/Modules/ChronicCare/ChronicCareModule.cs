@@ -24,7 +24,9 @@ public sealed class ChronicCareModule : IModule
         services.AddScoped<CreateReferralHandler>();
         services.AddScoped<RecordReferralResultHandler>();
         services.AddScoped<ChronicWorkList>();
-        services.AddScoped<ChronicIndicators>();
+        services.AddScoped<GetIndicatorReport>();
+        services.AddScoped<ListIndicatorPatients>();
+        services.AddScoped<GetIndicatorTrend>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ChronicCareRead, Permission.ChronicCareWrite).MapChronicCare();

@@ -48,6 +48,15 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
 {
     public const int MaxRows = 2000;
 
+    public static void Map(RouteGroupBuilder g) =>
+        g.MapGet("/worklist", async (ChronicList? list, Programme? programme, Guid? organizationId, Guid? teamId, Guid? doctorId, DateOnly? asOf, int? page,
+                int? pageSize, CurrentUser user, ChronicWorkList h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), list ?? ChronicList.Week, programme, organizationId, teamId, doctorId, asOf, page, pageSize, ct))
+            .ToResult(TypedResults.Ok))
+            .WithSummary("Week (due within 7 days), Overdue, Uncontrolled, NoExam, NotSeen (3 months), Screening (35+ without BP this year), Confirming, " +
+                "Unregistered; one page (page from 1, pageSize 1–2000, default 100) and the total")
+            .Produces<ChronicListPage>().ProducesValidationProblem();
+
     public async Task<Outcome<ChronicListPage>> HandleAsync(StaffContext staff, ChronicList list, Programme? programme, Guid? organizationId, Guid? teamId,
         Guid? doctorId, DateOnly? asOf = null, int? page = null, int? pageSize = null, CancellationToken ct = default)
     {
