@@ -45,6 +45,15 @@ public static class ChronicScreening
             lifestyle?.LiangPerDay is { } liang ? liang * 50m : null);
     }
 
+    /// <summary>Residents born on or before this date are of screening age (35) on <paramref name="today"/>.</summary>
+    public static DateOnly ScreeningAgeBornBy(DateOnly today, ChronicRuleSet rules) => today.AddYears(-rules.ScreeningAge);
+
+    /// <summary>
+    /// The confirming list looks at raised readings since this date: 90 days, the work list's window for readings on
+    /// different days (the national text sets no window — unverified, chosen for the list).
+    /// </summary>
+    public static DateOnly ConfirmingSince(DateOnly today) => today.AddDays(-90);
+
     /// <summary>Hypertension (past-history code 2) or diabetes (code 3) known from the record but not on an active programme.</summary>
     public static IReadOnlyList<Programme> KnownNotRegistered(IReadOnlyCollection<string> pastHistoryCodes, IReadOnlySet<Programme> activeProgrammes)
     {

@@ -88,6 +88,16 @@ public static class FollowUpVisit
     /// <summary>The run after one more visit, the latest: one longer when it is 控制不满意, otherwise ended.</summary>
     public static int ConsecutiveUnsatisfactory(int before, VisitClass? latest) => latest == VisitClass.Unsatisfactory ? before + 1 : 0;
 
+    /// <summary>
+    /// The work lists' note on a registration whose stored run of 控制不满意 visits calls for referral (two or more,
+    /// §1.7): the same reason the visit gave; null when the run is shorter.
+    /// </summary>
+    public static Finding? ReferralForRun(int consecutiveUnsatisfactory, ChronicRuleSet rules) =>
+        consecutiveUnsatisfactory >= 2 ? new Finding("chronic.reason.refer_consecutive", consecutiveUnsatisfactory, rules.RecheckDays) : null;
+
+    /// <summary>Patients last seen before this date (or registered before it and never seen) are lost-to-follow-up candidates.</summary>
+    public static DateOnly NotSeenSince(DateOnly today, ChronicRuleSet rules) => today.AddMonths(-rules.LostAfterMonths);
+
     /// <summary>Whether a programme's decision reasons include a referral (urgent, complication or consecutive unsatisfactory).</summary>
     public static bool AdvisesReferral(IEnumerable<Finding> reasons) =>
         reasons.Any(r => r.Code.StartsWith("chronic.reason.refer", StringComparison.Ordinal) || r.Code == "chronic.reason.urgent_referral");

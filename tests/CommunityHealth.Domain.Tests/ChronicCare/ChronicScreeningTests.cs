@@ -66,4 +66,14 @@ public class ChronicScreeningTests
         Assert.NotNull(s.Cdrs);
         Assert.Equal(s.Cdrs >= ChronicRuleSet.Spec2017.CdrsOgttThreshold, s.NeedsOgtt);
     }
+
+    [Theory]
+    [InlineData("2026-06-01", "1991-06-01", "2026-03-03")]
+    [InlineData("2024-02-29", "1989-02-28", "2023-12-01")] // a leap day: 35 years back is 28 February
+    public void Screening_age_and_the_confirming_window_count_back_from_today(string today, string bornBy, string since)
+    {
+        var day = DateOnly.Parse(today);
+        Assert.Equal(DateOnly.Parse(bornBy), ChronicScreening.ScreeningAgeBornBy(day, ChronicRuleSet.Spec2017));
+        Assert.Equal(DateOnly.Parse(since), ChronicScreening.ConfirmingSince(day));
+    }
 }

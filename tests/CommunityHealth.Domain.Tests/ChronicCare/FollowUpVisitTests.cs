@@ -143,4 +143,22 @@ public class FollowUpVisitTests
     [InlineData("chronic.reason.routine", false)]
     public void Referral_is_advised_by_the_referral_reasons(string code, bool expected) =>
         Assert.Equal(expected, FollowUpVisit.AdvisesReferral([new Finding("chronic.reason.bp_controlled"), new Finding(code)]));
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(5, true)]
+    public void The_work_list_notes_a_referral_from_two_unsatisfactory_visits(int run, bool noted)
+    {
+        var finding = FollowUpVisit.ReferralForRun(run, Rules);
+        Assert.Equal(noted, finding is not null);
+        if (finding is not null) Assert.Equal(new Finding("chronic.reason.refer_consecutive", run, 14).ToString(), finding.ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-06-15", "2026-03-15")]
+    [InlineData("2026-05-31", "2026-02-28")] // a month end: the last day of the shorter month
+    public void Not_seen_for_three_months_is_counted_back_by_calendar_month(string today, string since) =>
+        Assert.Equal(DateOnly.Parse(since), FollowUpVisit.NotSeenSince(DateOnly.Parse(today), Rules));
 }

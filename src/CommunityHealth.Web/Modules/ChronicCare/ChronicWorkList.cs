@@ -83,7 +83,8 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         if (doctor is { } d) q = q.Where(r => r.DoctorId == d);
         if (programme is { } p) q = q.Where(r => r.Programme == p);
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var notSeenSince = today.AddMonths(-ChronicRuleSet.For(today).LostAfterMonths);
+        var rules = ChronicRuleSet.For(today);
+        var notSeenSince = FollowUpVisit.NotSeenSince(today, rules);
         q = list switch
         {
             ChronicList.Overdue => q.Where(r => r.NextVisitOn < today),
@@ -105,7 +106,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         return (total, rows.Select(r => new ChronicListRow(r.ResidentId, r.Name, r.Sex, Age.CompletedYears(r.BirthDate, today), r.Phone, r.Programme,
             ChronicMapping.ProgrammeName(r.Programme), r.LastVisitOn, r.LastClass is { } c ? ChronicMapping.ClassName(c) : null, r.LastControlled, r.NextVisitOn,
             r.NextVisitOn is { } n && n < today ? today.DayNumber - n.DayNumber : 0, r.DoctorName, r.TeamId, r.OrganizationId, "",
-            r.ConsecutiveUnsatisfactory >= 2 ? Text.Get("chronic.reason.refer_consecutive", r.ConsecutiveUnsatisfactory, 14) : null)).ToList());
+            FollowUpVisit.ReferralForRun(r.ConsecutiveUnsatisfactory, rules) is { } refer ? Findings.Render(refer) : null)).ToList());
     }
 
     private static async Task<(int, List<ChronicListRow>)> ResidentListAsync(HealthDbContext db, ChronicList list, Programme? programme, Guid? org, Guid? team,
@@ -115,7 +116,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         var q = db.Residents.AsNoTracking().Where(r => r.Status == ResidentStatus.Active);
         if (org is { } o) q = q.Where(r => r.OrganizationId == o);
         if (team is { } t) q = q.Where(r => r.TeamId == t);
-        var bornBy = today.AddYears(-rules.ScreeningAge);
+        var bornBy = ChronicScreening.ScreeningAgeBornBy(today, rules);
         var yearStart = new DateOnly(today.Year, 1, 1);
         var active = db.ChronicRegistrations.Where(c => c.Status == RegistrationStatus.Active);
         const MeasurementKind bp = MeasurementKind.BloodPressure;
@@ -128,7 +129,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 break;
             case ChronicList.Confirming:
                 {
-                    var since = today.AddDays(-90);
+                    var since = ChronicScreening.ConfirmingSince(today);
                     q = q.Where(r => db.Measurements.Any(m => m.ResidentId == r.Id && m.Kind == bp && m.On >= since && m.On <= today
                             && (m.Systolic >= rules.ControlledSystolic || m.Diastolic >= rules.ControlledDiastolic))
                         && !active.Any(c => c.ResidentId == r.Id && c.Programme == Programme.Hypertension));
