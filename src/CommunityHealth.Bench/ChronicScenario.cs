@@ -121,7 +121,7 @@ public static class ChronicScenario
         var (services, staff, dbs, organizations) = await InProcess.CreateAsync(provider, app.ConnectionString, db);
         var districtId = staff.DistrictId;
         var workList = new ChronicWorkList(dbs, organizations, TimeProvider.System);
-        var indicators = new ChronicIndicators(dbs, organizations, TimeProvider.System);
+        var indicators = new GetIndicatorReport(dbs, organizations, TimeProvider.System);
         object P(Guid g) => Load.Key(provider, g);
         object D(DateOnly d) => provider == "Postgres" ? d : d.ToString("yyyy-MM-dd");
 
@@ -169,7 +169,7 @@ public static class ChronicScenario
             "AND s.\"RegisteredOn\" <= @t AND (s.\"DeregisteredOn\" IS NULL OR s.\"DeregisteredOn\" > @t) GROUP BY s.\"OrganizationId\""));
         rows.Add(new ResidentScenario.Row($"district indicators for {year} (both programmes)",
             await Load.SequentialAsync("indicators", http, repeats.Select(_ => $"/api/chronic/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}").ToList()),
-            await Load.SequentialCallsAsync("handler indicators", repeats, _ => indicators.ReportAsync(staff, from, to)),
+            await Load.SequentialCallsAsync("handler indicators", repeats, _ => indicators.HandleAsync(staff, from, to)),
             await Load.SequentialRawAsync("raw indicators", raw, indicatorSql, repeats.Select(_ => new Dictionary<string, object>
             {
                 ["d"] = P(districtId), ["f"] = D(from), ["t"] = D(to), ["y"] = year,

@@ -48,7 +48,7 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
         await using var cmd = read.Command();
         var condition = cmd.ScopeCondition(db);
         cmd.Add(db, "@id", Guid.CreateVersion7());
-        cmd.CommandText = "EXPLAIN QUERY PLAN " + ChronicClinic.ChainSql(db, condition);
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + FollowUpStore.ChainSql(db, condition);
         var plan = new List<string>();
         await using (var r = await read.ExecuteReaderAsync(cmd, CancellationToken.None))
             while (await r.ReadAsync()) plan.Add(r.GetString(3));

@@ -1,3 +1,5 @@
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare.Fhir;
 using CommunityHealth.Web.Platform.Modules;
@@ -10,9 +12,43 @@ public sealed class ChronicCareModule : IModule
 {
     public string Name => "ChronicCare";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddChronicCare();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IFollowUpStore, FollowUpStore>();
+        services.AddScoped<RegisterPatient>();
+        services.AddScoped<DeregisterPatient>();
+        services.AddScoped<GetChronicPatient>();
+        services.AddScoped<GetChronicTimeline>();
+        services.AddScoped<RecordFollowUp>();
+        services.AddScoped<GetFollowUp>();
+        services.AddScoped<RecordMeasurementHandler>();
+        services.AddScoped<CreateReferralHandler>();
+        services.AddScoped<RecordReferralResultHandler>();
+        services.AddScoped<ChronicWorkList>();
+        services.AddScoped<GetIndicatorReport>();
+        services.AddScoped<ListIndicatorPatients>();
+        services.AddScoped<GetIndicatorTrend>();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ChronicCareRead, Permission.ChronicCareWrite).MapChronicCare();
+    /// <summary>The module's routes under /api/chronic, one slice each.</summary>
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("").RequirePermissions(Permission.ChronicCareRead, Permission.ChronicCareWrite).MapGroup("/chronic").WithTags("ChronicCare");
+        RegisterPatient.Map(g);
+        DeregisterPatient.Map(g);
+        GetChronicPatient.Map(g);
+        RecordFollowUp.Map(g);
+        GetFollowUp.Map(g);
+        RecordMeasurementHandler.Map(g);
+        CreateReferralHandler.Map(g);
+        RecordReferralResultHandler.Map(g);
+        ChronicWorkList.Map(g);
+        GetIndicatorReport.Map(g);
+        ListIndicatorPatients.Map(g);
+        GetIndicatorTrend.Map(g);
+        g.MapGet("/codes", () => TypedResults.Ok(ChronicCodes.All.ToDictionary(c => c.Id, c => c.Entries)))
+            .WithSummary("The code lists of the follow-up forms (symptoms, urgent signs, sources, reasons …)");
+    }
 
     public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermission(Permission.ChronicCareRead).MapChronicFhir();
 

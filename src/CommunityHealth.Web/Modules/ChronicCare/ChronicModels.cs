@@ -9,27 +9,6 @@ using CommunityHealth.Domain.ChronicCare;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
 
-public sealed record RegisterChronic(
-    Guid? ResidentId, Programme? Programme, DateOnly? DiagnosedOn, string? DiagnosedAt, string? Source, Guid? DoctorId, string? DoctorName,
-    Guid? TeamId, DateOnly? RegisteredOn);
-
-public sealed record DeregisterChronic(string? Reason, DateOnly? On, string? Note);
-
-/// <summary>
-/// A follow-up visit for the resident's programmes (both when <see cref="Hypertension"/> and <see cref="Diabetes"/> are
-/// absent and the resident is on both). The shared values are given once; the overrides need <see cref="OverrideReason"/>.
-/// </summary>
-public sealed record RecordChronicVisit(
-    DateOnly? VisitDate, VisitMode? Mode, bool? Hypertension, bool? Diabetes, int? Systolic, int? Diastolic, decimal? FastingGlucose,
-    ChronicVisitForm? Form, VisitClass? HypertensionClassOverride = null, VisitClass? DiabetesClassOverride = null, string? OverrideReason = null,
-    DateOnly? NextVisitOn = null, string? Doctor = null);
-
-public sealed record RecordMeasurement(MeasurementKind? Kind, DateOnly? On, int? Systolic, int? Diastolic, decimal? Value);
-
-public sealed record CreateReferral(Guid? VisitId, bool? Urgent, string? Reason, string? ToFacility, string? ToDepartment, string? Note);
-
-public sealed record RecordReferralResult(string? Result, DateOnly? On, string? Note);
-
 public sealed record RegistrationDto(
     Guid Id, Guid ResidentId, Programme Programme, string ProgrammeName, DateOnly DiagnosedOn, string DiagnosedAt, string Source, Guid? DoctorId,
     string DoctorName, Guid? TeamId, Guid OrganizationId, DateOnly RegisteredOn, RegistrationStatus Status, DateOnly? DeregisteredOn,

@@ -23,32 +23,30 @@ public sealed record StatVisit(DateOnly Date, DateTime EnteredAt, VisitMode Mode
 public static class ChronicStats
 {
     /// <summary>
-    /// Brings the resident's rows for <paramref name="year"/> (<paramref name="stored"/>: the year's rows as read) in line
-    /// with <paramref name="visits"/>, as statements of <paramref name="write"/> (a visit changes one or two of the year's
-    /// rows); the caller runs them. Only the programmes of <paramref name="registrations"/> (the active ones) are touched:
-    /// a deregistered programme's rows stay as they were.
+    /// The changes that bring the resident's rows for <paramref name="year"/> (<paramref name="stored"/>: the year's rows as
+    /// read) in line with <paramref name="visits"/> (a visit changes one or two of the year's rows), for the follow-up's
+    /// save (<see cref="IFollowUpStore.SaveAsync"/>). Only the programmes of <paramref name="registrations"/> (the active
+    /// ones) are touched: a deregistered programme's rows stay as they were.
     /// </summary>
-    public static void SyncYear(RawWrite write, IReadOnlyList<ChronicRegistration> registrations, IReadOnlyList<ChronicMonthStat> stored, Guid residentId, int year,
+    public static List<MonthStatChange> SyncYear(IReadOnlyList<ChronicRegistration> registrations, IReadOnlyList<ChronicMonthStat> stored, Guid residentId, int year,
         IReadOnlyList<StatVisit> visits, DateTime now)
     {
+        var changes = new List<MonthStatChange>();
         var existing = stored.Where(s => s.Year == year && registrations.Any(r => r.Programme == s.Programme)).ToList();
         var wanted = Rows(registrations, residentId, visits.Where(v => v.Date.Year == year).ToList(), now).ToDictionary(r => (r.Programme, r.Month));
         foreach (var row in existing)
         {
-            if (!wanted.Remove((row.Programme, row.Month), out var w)) { write.Delete(row); continue; }
+            if (!wanted.Remove((row.Programme, row.Month), out var w)) { changes.Add(new(row, RowChange.Delete)); continue; }
             if ((row.Visits, row.FaceToFace, row.LastVisitOn, row.LastControlled, row.NextMonth, row.RegisteredOn, row.DeregisteredOn, row.OrganizationId) ==
                 (w.Visits, w.FaceToFace, w.LastVisitOn, w.LastControlled, w.NextMonth, w.RegisteredOn, w.DeregisteredOn, w.OrganizationId)) continue;
             (row.Visits, row.FaceToFace, row.LastVisitOn, row.LastControlled, row.NextMonth, row.RegisteredOn, row.DeregisteredOn) =
                 (w.Visits, w.FaceToFace, w.LastVisitOn, w.LastControlled, w.NextMonth, w.RegisteredOn, w.DeregisteredOn);
             (row.CenterId, row.OrganizationId, row.UpdatedAt) = (w.CenterId, w.OrganizationId, now);
-            write.Update(row, SyncedColumns);
+            changes.Add(new(row, RowChange.Update));
         }
-        foreach (var row in wanted.Values) write.Insert(row);
+        changes.AddRange(wanted.Values.Select(row => new MonthStatChange(row, RowChange.Insert)));
+        return changes;
     }
-
-    private static readonly string[] SyncedColumns = [nameof(ChronicMonthStat.Visits), nameof(ChronicMonthStat.FaceToFace), nameof(ChronicMonthStat.LastVisitOn),
-        nameof(ChronicMonthStat.LastControlled), nameof(ChronicMonthStat.NextMonth), nameof(ChronicMonthStat.RegisteredOn), nameof(ChronicMonthStat.DeregisteredOn),
-        nameof(ChronicMonthStat.CenterId), nameof(ChronicMonthStat.OrganizationId), nameof(ChronicMonthStat.UpdatedAt)];
 
     /// <summary>A (re-)registration or a deregistration: the rows of that programme carry the registration's dates.</summary>
     public static Task CopyRegistrationAsync(HealthDbContext db, ChronicRegistration reg, CancellationToken ct) =>

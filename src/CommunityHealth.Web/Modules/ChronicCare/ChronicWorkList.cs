@@ -48,6 +48,15 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
 {
     public const int MaxRows = 2000;
 
+    public static void Map(RouteGroupBuilder g) =>
+        g.MapGet("/worklist", async (ChronicList? list, Programme? programme, Guid? organizationId, Guid? teamId, Guid? doctorId, DateOnly? asOf, int? page,
+                int? pageSize, CurrentUser user, ChronicWorkList h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), list ?? ChronicList.Week, programme, organizationId, teamId, doctorId, asOf, page, pageSize, ct))
+            .ToResult(TypedResults.Ok))
+            .WithSummary("Week (due within 7 days), Overdue, Uncontrolled, NoExam, NotSeen (3 months), Screening (35+ without BP this year), Confirming, " +
+                "Unregistered; one page (page from 1, pageSize 1–2000, default 100) and the total")
+            .Produces<ChronicListPage>().ProducesValidationProblem();
+
     public async Task<Outcome<ChronicListPage>> HandleAsync(StaffContext staff, ChronicList list, Programme? programme, Guid? organizationId, Guid? teamId,
         Guid? doctorId, DateOnly? asOf = null, int? page = null, int? pageSize = null, CancellationToken ct = default)
     {
@@ -74,7 +83,8 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         if (doctor is { } d) q = q.Where(r => r.DoctorId == d);
         if (programme is { } p) q = q.Where(r => r.Programme == p);
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var notSeenSince = today.AddMonths(-ChronicRuleSet.For(today).LostAfterMonths);
+        var rules = ChronicRuleSet.For(today);
+        var notSeenSince = FollowUpVisit.NotSeenSince(today, rules);
         q = list switch
         {
             ChronicList.Overdue => q.Where(r => r.NextVisitOn < today),
@@ -94,9 +104,9 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 r.OrganizationId, r.ConsecutiveUnsatisfactory,
             }).ToListAsync(ct);
         return (total, rows.Select(r => new ChronicListRow(r.ResidentId, r.Name, r.Sex, Age.CompletedYears(r.BirthDate, today), r.Phone, r.Programme,
-            ChronicClinic.ProgrammeName(r.Programme), r.LastVisitOn, r.LastClass is { } c ? ChronicClinic.ClassName(c) : null, r.LastControlled, r.NextVisitOn,
+            ChronicMapping.ProgrammeName(r.Programme), r.LastVisitOn, r.LastClass is { } c ? ChronicMapping.ClassName(c) : null, r.LastControlled, r.NextVisitOn,
             r.NextVisitOn is { } n && n < today ? today.DayNumber - n.DayNumber : 0, r.DoctorName, r.TeamId, r.OrganizationId, "",
-            r.ConsecutiveUnsatisfactory >= 2 ? Text.Get("chronic.reason.refer_consecutive", r.ConsecutiveUnsatisfactory, 14) : null)).ToList());
+            FollowUpVisit.ReferralForRun(r.ConsecutiveUnsatisfactory, rules) is { } refer ? Findings.Render(refer) : null)).ToList());
     }
 
     private static async Task<(int, List<ChronicListRow>)> ResidentListAsync(HealthDbContext db, ChronicList list, Programme? programme, Guid? org, Guid? team,
@@ -106,7 +116,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
         var q = db.Residents.AsNoTracking().Where(r => r.Status == ResidentStatus.Active);
         if (org is { } o) q = q.Where(r => r.OrganizationId == o);
         if (team is { } t) q = q.Where(r => r.TeamId == t);
-        var bornBy = today.AddYears(-rules.ScreeningAge);
+        var bornBy = ChronicScreening.ScreeningAgeBornBy(today, rules);
         var yearStart = new DateOnly(today.Year, 1, 1);
         var active = db.ChronicRegistrations.Where(c => c.Status == RegistrationStatus.Active);
         const MeasurementKind bp = MeasurementKind.BloodPressure;
@@ -119,7 +129,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 break;
             case ChronicList.Confirming:
                 {
-                    var since = today.AddDays(-90);
+                    var since = ChronicScreening.ConfirmingSince(today);
                     q = q.Where(r => db.Measurements.Any(m => m.ResidentId == r.Id && m.Kind == bp && m.On >= since && m.On <= today
                             && (m.Systolic >= rules.ControlledSystolic || m.Diastolic >= rules.ControlledDiastolic))
                         && !active.Any(c => c.ResidentId == r.Id && c.Programme == Programme.Hypertension));
@@ -164,7 +174,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 foreach (var c in await db.ResidentConditions.AsNoTracking().Where(c => chunk.Contains(c.ResidentId) && (c.Code == "2" || c.Code == "3"))
                              .Select(c => new { c.ResidentId, c.Code, c.DiagnosedOn }).ToListAsync(ct))
                     notes[c.ResidentId] = (notes.TryGetValue(c.ResidentId, out var n) ? n + "；" : "")
-                        + ChronicClinic.ProgrammeName(c.Code == "2" ? Programme.Hypertension : Programme.Diabetes) + (c.DiagnosedOn is { } on ? $" {on:yyyy-MM-dd}" : "");
+                        + ChronicMapping.ProgrammeName(c.Code == "2" ? Programme.Hypertension : Programme.Diabetes) + (c.DiagnosedOn is { } on ? $" {on:yyyy-MM-dd}" : "");
         }
         var rows = people.Where(p => keep.Contains(p.Id)).Select(p => new ChronicListRow(p.Id, p.Name, p.Sex, Age.CompletedYears(p.BirthDate, today), p.Phone, null, "",
             null, null, null, null, 0, "", p.TeamId, p.OrganizationId, "", notes.GetValueOrDefault(p.Id))).ToList();

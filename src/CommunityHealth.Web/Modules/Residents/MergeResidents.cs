@@ -82,7 +82,7 @@ public sealed class MergeResidents(ScopedDb dbs, TimeProvider clock)
             if (await db.Vaccinees.IgnoreQueryFilters().CountAsync(x => pair.Contains(x.ResidentId), ct) > 1) v.Add("duplicateId", "error.merge.both_vaccinees");
             foreach (var programme in await db.ChronicRegistrations.IgnoreQueryFilters().Where(x => pair.Contains(x.ResidentId) && x.Status == RegistrationStatus.Active)
                          .GroupBy(x => x.Programme).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
-                v.Add("duplicateId", "error.merge.both_registered", ChronicClinic.ProgrammeName(programme));
+                v.Add("duplicateId", "error.merge.both_registered", ChronicMapping.ProgrammeName(programme));
         }
         if (v.ToError() is { } invalid) return invalid;
 

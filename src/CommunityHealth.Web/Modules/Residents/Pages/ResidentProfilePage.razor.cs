@@ -18,7 +18,7 @@ public partial class ResidentProfilePage
     [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
     [Inject] private Modules.Immunization.GetVaccinee Vaccinees { get; set; } = default!;
     private Modules.Immunization.VaccineeDto? vaccinee;
-    [Inject] private Modules.ChronicCare.ChronicClinic Chronic { get; set; } = default!;
+    [Inject] private Modules.ChronicCare.GetChronicTimeline ChronicTimeline { get; set; } = default!;
     private (IReadOnlyList<Modules.ChronicCare.ChronicVisitDto> Visits, IReadOnlyList<Modules.ChronicCare.ReferralDto> Referrals) chronic = ([], []);
 
     private StaffContext me = default!;
@@ -73,7 +73,7 @@ public partial class ResidentProfilePage
         encounterDate ??= today;
         merges = await Merges.HistoryAsync(me, Id);
         vaccinee = await Vaccinees.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
-        chronic = await Chronic.TimelineAsync(me, Id);
+        chronic = await ChronicTimeline.HandleAsync(me, Id);
     }
 
     private async Task UndoMergeAsync(Guid mergeId)
@@ -92,7 +92,7 @@ public partial class ResidentProfilePage
             .Concat((vaccinee?.Doses ?? []).Select(x => (x.GivenOn.ToDateTime(TimeOnly.MinValue), x.Nurse, $"{Text.L("预防接种")}：{x.VaccineName} {Text.L("第")}{x.DoseNumber}{Text.L("剂")}{(x.Valid ? "" : Text.L("（无效）"))}")))
             .Concat(chronic.Visits.Select(x => (x.VisitDate.ToDateTime(TimeOnly.MinValue), x.Doctor,
                 $"{Text.L("慢病随访")}：{x.Systolic}/{x.Diastolic} mmHg{(x.FastingGlucose is { } g ? $" {g} mmol/L" : "")} " +
-                string.Join("，", x.Outcomes.Select(o => $"{Modules.ChronicCare.ChronicClinic.ProgrammeName(o.Programme)}{o.ClassName}")) + (x.Urgent ? $" {Text.L("紧急转诊")}" : ""))))
+                string.Join("，", x.Outcomes.Select(o => $"{Modules.ChronicCare.ChronicMapping.ProgrammeName(o.Programme)}{o.ClassName}")) + (x.Urgent ? $" {Text.L("紧急转诊")}" : ""))))
             .Concat(chronic.Referrals.Select(x => (x.IssuedAt.AddHours(8), x.IssuedBy, $"{Text.L("转诊")}：{x.ToFacility} {x.Reason}")))
             .OrderByDescending(x => x.Item1)
             .Append((DateTime.MinValue, "", $"{Text.L("建档")} {r?.RecordNumber}"));

@@ -5,7 +5,7 @@ using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.ChronicCare;
 
 /// <summary>Hypertension and diabetes management over HTTP: registration, follow-ups and their decisions, referrals, bad input, lists, indicators.</summary>
 public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp

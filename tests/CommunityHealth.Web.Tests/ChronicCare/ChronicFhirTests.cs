@@ -6,7 +6,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Task = System.Threading.Tasks.Task;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.ChronicCare;
 
 /// <summary>FHIR Condition (the programmes) and Observation (BP 85354-9, fasting glucose 1558-6): read, search by patient, code and date, scope.</summary>
 public abstract class ChronicFhirTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
