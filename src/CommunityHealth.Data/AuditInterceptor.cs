@@ -8,7 +8,7 @@ namespace CommunityHealth.Data;
 /// <summary>
 /// Puts the audit rows a handler attached to a unit of work (<see cref="HealthDbContext.Audit"/>) into the write's own
 /// transaction (docs/decisions/0013): when a save begins they join the change tracker, so they commit with the write or
-/// roll back with it; a hand-written write (<see cref="RawWrite"/>) sends them in its own command. Each row's time comes
+/// roll back with it. Each row's time comes
 /// from the <see cref="TimeProvider"/> when it joins the write. A transaction that would commit while rows are still only
 /// attached is refused: no write commits without its audit rows.
 /// Registered before the SQLite write gate, so the gate sees a save whose only change is an audit row as a write.
@@ -57,10 +57,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>A bug, not an outcome: the handler attached audit rows and then wrote without SaveChanges or RawWrite.</summary>
+    /// <summary>A bug, not an outcome: the handler attached audit rows and then committed without saving.</summary>
     private static void Refuse(DbContext? context)
     {
         if (context is HealthDbContext { PendingAudit.Count: > 0 } db)
-            throw new InvalidOperationException($"{db.PendingAudit.Count} audit row(s) attached but not saved: call SaveChanges (or RawWrite.ExecuteAsync) before committing.");
+            throw new InvalidOperationException($"{db.PendingAudit.Count} audit row(s) attached but not saved: call SaveChanges before committing.");
     }
 }

@@ -47,7 +47,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     internal List<AuditEntry> PendingAudit { get; } = [];
 
     /// <summary>
-    /// Attaches an audit row to this unit of work: the next save (or <see cref="RawWrite"/>) writes it in the write's own
+    /// Attaches an audit row to this unit of work: the next save writes it in the write's own
     /// transaction, so it commits or rolls back with the write (docs/decisions/0013). Call before saving.
     /// </summary>
     public void Audit(AuditActor who, string entity, string entityId, string action, string? detail = null)
@@ -59,8 +59,6 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     /// <summary>Forgets the rows attached and not yet written (a write that was refused before it reached the database).</summary>
     public void DiscardAudit() => PendingAudit.Clear();
 
-    /// <summary>The attached rows, stamped and handed over to a hand-written write (<see cref="RawWrite"/>).</summary>
-    internal AuditEntry[] TakePendingAudit() => PendingAudit.Count == 0 || _audit is null ? [] : _audit.Take(this);
 
     // Query filters read these members; EF Core turns them into parameters of each query.
     private Guid ScopeDistrictId => Scope.DistrictId ?? Guid.Empty;

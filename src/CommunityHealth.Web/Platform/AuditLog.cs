@@ -93,8 +93,7 @@ public static class AuditTrail
         new(who.DistrictId, who.UserId, who.UserName, who.Roles, who.OrganizationId, who.ClientAddress);
 
     /// <summary>
-    /// Attaches <paramref name="who"/>'s audit row to <paramref name="db"/>'s unit of work; call it before SaveChanges (or
-    /// RawWrite.ExecuteAsync), inside the write's transaction when there is one: the row commits or rolls back with the write.
+    /// Attaches <paramref name="who"/>'s audit row to <paramref name="db"/>'s unit of work; call it before SaveChanges, inside the write's transaction when there is one: the row commits or rolls back with the write.
     /// </summary>
     public static void Audit(this HealthDbContext db, StaffContext who, string entity, string entityId, string action, string? detail = null) =>
         db.Audit(who.AuditActor(), entity, entityId, action, detail);

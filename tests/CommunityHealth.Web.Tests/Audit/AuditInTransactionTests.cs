@@ -93,48 +93,6 @@ public abstract class AuditInTransactionTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
-    public async Task Hand_written_write_sends_the_audit_rows_in_its_own_command_and_transaction()
-    {
-        var station = await StationAsync();
-        var factory = app.Service<IHealthDbFactory>();
-        var who = Tester with { DistrictId = station.DistrictId };
-
-        var kept = Resident(station, "33010600100198004");
-        await using (var db = factory.Create(ScopeOf(station)))
-        await using (var tx = await db.BeginWriteAsync())
-        {
-            db.Audit(who, "Resident", kept.Id.ToString(), AuditActions.Create, "raw");
-            await new RawWrite(db).Insert(kept).ExecuteAsync();
-            await tx.CommitAsync();
-        }
-        var row = Assert.Single(await AuditOfAsync(kept.Id.ToString()));
-        Assert.Equal(("Resident", AuditActions.Create, "raw", "audit.test", "SystemAdministrator"), (row.Entity, row.Action, row.Detail, row.UserName, row.Roles));
-        Assert.NotEqual(default, row.At); // stamped from the TimeProvider when the row joined the write
-
-        // the command fails on its second row: the audit row goes with the rest of it
-        var first = Resident(station, "33010600100198005");
-        var clash = Resident(station, "33010600100198006");
-        clash.Id = first.Id;
-        await using (var db = factory.Create(ScopeOf(station)))
-        {
-            await using var tx = await db.BeginWriteAsync();
-            db.Audit(who, "Resident", first.Id.ToString(), AuditActions.Create, "raw");
-            await Assert.ThrowsAnyAsync<Exception>(() => new RawWrite(db).Insert(first).Insert(clash).ExecuteAsync());
-        }
-        Assert.Empty(await AuditOfAsync(first.Id.ToString()));
-
-        // the command succeeds but its transaction is rolled back
-        var undone = Resident(station, "33010600100198007");
-        await using (var db = factory.Create(ScopeOf(station)))
-        await using (var tx = await db.BeginWriteAsync())
-        {
-            db.Audit(who, "Resident", undone.Id.ToString(), AuditActions.Create, "raw");
-            await new RawWrite(db).Insert(undone).ExecuteAsync();
-        }
-        Assert.Empty(await AuditOfAsync(undone.Id.ToString()));
-    }
-
-    [Fact]
     public async Task Commit_with_an_audit_row_attached_but_never_saved_is_refused_and_nothing_is_kept()
     {
         var station = await StationAsync();

@@ -14,7 +14,7 @@ public sealed record CreateReferral(Guid? VisitId, bool? Urgent, string? Reason,
 /// One-click referral (上转) from a visit (reason and urgency taken from it unless given), or a referral of its own; its
 /// follow-up is due in 2 weeks. The handler keeps the suffix because the request's name is the API's.
 /// </summary>
-public sealed class CreateReferralHandler(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class CreateReferralHandler(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/patients/{residentId:guid}/referrals", async (Guid residentId, CreateReferral cmd, CurrentUser user, CreateReferralHandler h, CancellationToken ct) =>
@@ -44,8 +44,8 @@ public sealed class CreateReferralHandler(ScopedDb dbs, AuditLog audit, TimeProv
             FollowUpBy = ReferralRules.FollowUpBy(ChinaTime.DateOf(now), ChronicRuleSet.For(clock.Today())),
         };
         db.Referrals.Add(referral);
+        db.Audit(staff, "Referral", referral.Id.ToString(), AuditActions.Create, $"resident {residentId}{(referral.Urgent ? " urgent" : "")} to {referral.ToFacility}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Referral", referral.Id.ToString(), AuditActions.Create, $"resident {residentId}{(referral.Urgent ? " urgent" : "")} to {referral.ToFacility}");
         return ChronicMapping.ToDto(referral);
     }
 

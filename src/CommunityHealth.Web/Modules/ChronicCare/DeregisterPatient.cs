@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Modules.ChronicCare;
 public sealed record DeregisterChronic(string? Reason, DateOnly? On, string? Note);
 
 /// <summary>Ends a registration with a coded reason (death, moved, diagnosis withdrawn, lost, other); its visits and history stay.</summary>
-public sealed class DeregisterPatient(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class DeregisterPatient(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/registrations/{id:guid}/deregister", async (Guid id, DeregisterChronic cmd, CurrentUser user, DeregisterPatient h, CancellationToken ct) =>
@@ -43,10 +43,10 @@ public sealed class DeregisterPatient(ScopedDb dbs, AuditLog audit, TimeProvider
         await using (var tx = await db.BeginWriteAsync(ct))
         {
             await ChronicStats.CopyRegistrationAsync(db, reg, ct);
+            db.Audit(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Update, $"deregistered {cmd.Reason}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        audit.Record(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Update, $"deregistered {cmd.Reason}");
         return (await ChronicMapping.RegistrationsAsync(db, reg.ResidentId, today, ct)).First(r => r.Id == reg.Id);
     }
 }

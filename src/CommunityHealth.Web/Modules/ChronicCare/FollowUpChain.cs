@@ -32,10 +32,9 @@ public static class FollowUpChain
                 new VisitObservations(v.Form.AdverseReaction, v.Form.NewOrWorseComplication, v.Form.UrgentSigns),
                 v.HypertensionClass, v.HypertensionComputed, v.DiabetesClass, v.DiabetesComputed, v.NextVisitOn, v.ProposedNextVisit,
                 Of(all.Where(x => x.Id != v.Id)), rules);
+            var before = (v.HypertensionReasons, v.DiabetesReasons, v.NextVisitOn, v.ProposedNextVisit, v.ReferralAdvised);
             if (j.HypertensionReasons is { } hr) v.HypertensionReasons = Findings.Store(hr);
             if (j.DiabetesReasons is { } dr) v.DiabetesReasons = Findings.Store(dr);
-            // the reasons alone do not mark the visit changed (as before the split): only its dates or referral do
-            var before = (v.HypertensionReasons, v.DiabetesReasons, v.NextVisitOn, v.ProposedNextVisit, v.ReferralAdvised);
             (v.NextVisitOn, v.ProposedNextVisit, v.ReferralAdvised) = (j.NextVisitOn, j.ProposedNextVisit, j.ReferralAdvised);
             if (before != (v.HypertensionReasons, v.DiabetesReasons, v.NextVisitOn, v.ProposedNextVisit, v.ReferralAdvised)) changed.Add(v);
         }

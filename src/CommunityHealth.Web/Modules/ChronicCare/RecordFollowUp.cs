@@ -24,7 +24,7 @@ public sealed record RecordChronicVisit(
 /// visits (<see cref="FollowUpVisit"/>); a visit recorded late re-judges the later ones (<see cref="FollowUpChain"/>).
 /// The BP and glucose also go to the measurement history. Read and saved through <see cref="IFollowUpStore"/>.
 /// </summary>
-public sealed class RecordFollowUp(ScopedDb dbs, AuditLog audit, TimeProvider clock, IFollowUpStore store)
+public sealed class RecordFollowUp(ScopedDb dbs, TimeProvider clock, IFollowUpStore store)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/patients/{residentId:guid}/visits", async (Guid residentId, RecordChronicVisit cmd, CurrentUser user, RecordFollowUp h, CancellationToken ct) =>
@@ -91,10 +91,10 @@ public sealed class RecordFollowUp(ScopedDb dbs, AuditLog audit, TimeProvider cl
         if (history.Any(h => h.VisitDate > date)) (chain, rejudged) = await FollowUpChain.RejudgeLaterAsync(db, residentId, visit, rules, ct);
         var registrations = new[] { forHtn ? htn : null, forDm ? dm : null }.Where(r => r is not null)
             .Select(r => FollowUpChain.UpdateRegistration(r!, visit, chain)).ToList();
-        await store.SaveAsync(db, new FollowUpSave(visit, measurements, stats, rejudged, registrations), ct);
         var overridden = outcome.Decisions.Where(x => x.Reasons.Any(r => r.Code == "chronic.reason.overridden")).ToList();
-        audit.Record(staff, "ChronicVisit", visit.Id.ToString(), AuditActions.Create,
+        db.Audit(staff, "ChronicVisit", visit.Id.ToString(), AuditActions.Create,
             $"resident {residentId} {date:yyyy-MM-dd}{(visit.Urgent ? " urgent" : "")}{(overridden.Count > 0 ? $" override {string.Join(',', overridden.Select(o => $"{o.Programme}={o.Class}"))}: {visit.OverrideReason}" : "")}");
+        await store.SaveAsync(db, new FollowUpSave(visit, measurements, stats, rejudged, registrations), ct);
         return ChronicMapping.ToDto(visit, null);
     }
 

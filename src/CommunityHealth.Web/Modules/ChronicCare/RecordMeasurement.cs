@@ -15,7 +15,7 @@ public sealed record RecordMeasurement(MeasurementKind? Kind, DateOnly? On, int?
 /// A screening reading (BP or fasting glucose) into the measurement history the screening rules read. The handler keeps
 /// the suffix because the request's name is the API's (OpenAPI schema <c>RecordMeasurement</c>).
 /// </summary>
-public sealed class RecordMeasurementHandler(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordMeasurementHandler(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/patients/{residentId:guid}/measurements", async (Guid residentId, RecordMeasurement cmd, CurrentUser user, RecordMeasurementHandler h, CancellationToken ct) =>
@@ -59,8 +59,8 @@ public sealed class RecordMeasurementHandler(ScopedDb dbs, AuditLog audit, TimeP
             Source = "screening", RecordedBy = staff.DisplayName, CreatedAt = now,
         };
         db.Measurements.Add(m);
+        db.Audit(staff, "Measurement", m.Id.ToString(), AuditActions.Create, $"resident {residentId} {m.Kind}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Measurement", m.Id.ToString(), AuditActions.Create, $"resident {residentId} {m.Kind}");
         return ChronicMapping.ToDto(m);
     }
 }

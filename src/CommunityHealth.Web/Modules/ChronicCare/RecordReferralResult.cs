@@ -13,7 +13,7 @@ public sealed record RecordReferralResult(string? Result, DateOnly? On, string? 
 /// A referral's result: 1 到位 (arrived), 2 不到位 (did not arrive), or "cancel". The handler keeps the suffix because the
 /// request's name is the API's.
 /// </summary>
-public sealed class RecordReferralResultHandler(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RecordReferralResultHandler(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/referrals/{id:guid}/result", async (Guid id, RecordReferralResult cmd, CurrentUser user, RecordReferralResultHandler h, CancellationToken ct) =>
@@ -36,8 +36,8 @@ public sealed class RecordReferralResultHandler(ScopedDb dbs, AuditLog audit, Ti
         if (v.ToError() is { } invalid) return invalid;
         referral.Status = ReferralRules.StatusFor(cmd.Result);
         (referral.ResultOn, referral.ResultNote) = (on, string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim());
+        db.Audit(staff, "Referral", referral.Id.ToString(), AuditActions.Update, $"result {referral.Status}");
         await db.SaveChangesAsync(ct);
-        audit.Record(staff, "Referral", referral.Id.ToString(), AuditActions.Update, $"result {referral.Status}");
         return ChronicMapping.ToDto(referral);
     }
 }

@@ -18,7 +18,7 @@ public sealed record RegisterChronic(
 /// 建立专案: registers a resident (35+) on the hypertension or diabetes programme with the diagnosis, source, doctor and
 /// team; the first follow-up is due within 2 weeks.
 /// </summary>
-public sealed class RegisterPatient(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class RegisterPatient(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/registrations", async (RegisterChronic cmd, CurrentUser user, RegisterPatient h, CancellationToken ct) =>
@@ -77,10 +77,10 @@ public sealed class RegisterPatient(ScopedDb dbs, AuditLog audit, TimeProvider c
         await using (var tx = await db.BeginWriteAsync(ct))
         {
             await ChronicStats.CopyRegistrationAsync(db, reg, ct); // a re-registration: earlier visits' rows now belong to it
+            db.Audit(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Create, $"{programme} resident {resident.Id}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        audit.Record(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Create, $"{programme} resident {resident.Id}");
         return (await ChronicMapping.RegistrationsAsync(db, resident.Id, today, ct)).First(r => r.Id == reg.Id);
     }
 }
