@@ -70,7 +70,7 @@ public static class ChronicEndpoints
         g.MapGroup("").RequirePermission(Permission.IndicatorsRead).MapGet("/indicators/patients/export", async (Programme programme, DateOnly? from, DateOnly? to, Guid? organizationId, CurrentUser user, ChronicIndicators h, CancellationToken ct) =>
         {
             var outcome = await h.PatientsAsync(await user.GetAsync(), programme, from, to, organizationId, ct);
-            return outcome.IsSuccess ? Results.File(ChronicIndicators.PatientsToExcel(outcome.Value), Xlsx, $"chronic-patients-{programme}.xlsx") : outcome.ToResult(TypedResults.Ok);
+            return outcome.IsSuccess ? ReadAuditEndpoints.Export(Results.File(ChronicIndicators.PatientsToExcel(outcome.Value), Xlsx, $"chronic-patients-{programme}.xlsx"), outcome.Value) : outcome.ToResult(TypedResults.Ok);
         }).WithSummary("The patient list as Excel");
         g.MapGroup("").RequirePermission(Permission.IndicatorsRead).MapGet("/indicators/trend", async (Programme programme, int? year, Guid? organizationId, CurrentUser user, ChronicIndicators h, TimeProvider clock, CancellationToken ct) =>
             (await h.TrendAsync(await user.GetAsync(), programme, year ?? clock.Today().Year, organizationId, ct)).ToResult(TypedResults.Ok))

@@ -82,7 +82,6 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         var exam = await db.Examinations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == examId, ct);
         if (exam is null) return new NotFound("Examination", examId.ToString());
         var birth = await db.Residents.Where(x => x.Id == exam.ResidentId).Select(x => x.BirthDate).FirstAsync(ct);
-        audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.View, $"resident {exam.ResidentId}");
         return ToDto(exam, birth);
     }
 

@@ -96,7 +96,7 @@ public static class ImmunizationEndpoints
         v.MapGroup("").RequirePermission(Permission.IndicatorsRead).MapGet("/coverage/children/export", async (int cohort, string key, Guid? organizationId, DateOnly? asOf, CurrentUser user, Coverage h, CancellationToken ct) =>
         {
             var r = await h.ChildrenAsync(await user.GetAsync(), cohort, key, organizationId, asOf, ct);
-            return r.IsSuccess ? TypedResults.File(Coverage.ChildrenToExcel(r.Value), Xlsx, $"接种名单_{cohort}_{key}.xlsx") : Problems.From(r.Error!);
+            return r.IsSuccess ? ReadAuditEndpoints.Export(TypedResults.File(Coverage.ChildrenToExcel(r.Value), Xlsx, $"接种名单_{cohort}_{key}.xlsx"), r.Value) : Problems.From(r.Error!);
         }).WithSummary("The drill-down list as .xlsx");
 
         var lots = api.MapGroup("/vaccine-lots").WithTags("Vaccine stock").RequirePermissions(Permission.ImmunizationRead, Permission.VaccineStockManage);

@@ -24,9 +24,8 @@ public sealed class ResidentHandlers(ScopedDb dbs, AuditLog audit, TimeProvider 
     {
         await using var db = dbs.For(staff);
         var r = await ReadProfileAsync(db, id, ct);
-        if (r is null) return new NotFound("Resident", id.ToString());
-        audit.Record(staff, "Resident", id.ToString(), AuditActions.View);
-        return ResidentMapping.ToDto(r, Today);
+        // the read is audited at the door (ReadAudit): the route or page that shows it, not every internal use
+        return r is null ? new NotFound("Resident", id.ToString()) : ResidentMapping.ToDto(r, Today);
     }
 
     /// <summary>

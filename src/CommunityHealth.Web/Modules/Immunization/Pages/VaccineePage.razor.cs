@@ -20,6 +20,7 @@ public partial class VaccineePage
 {
     [Parameter] public Guid Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private VaccinationClinic Clinic { get; set; } = default!;
     [Inject] private VaccineStock Stock { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -72,6 +73,7 @@ public partial class VaccineePage
         var outcome = await Clinic.GetAsync(me, Id);
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         v = outcome.Value;
+        Reads.Page(this, me, v);
         lots = await Stock.LotsAsync(me, includeEmpty: false);
         (ppd, ppdDate, immuno) = (v.Ppd, v.PpdDate, v.Immunodeficient);
         ciFrom ??= today;
