@@ -127,7 +127,7 @@ public static class ResidentScenario
         var bureau = await db.Organizations.Where(o => o.Kind == OrganizationKind.Bureau).Select(o => o.Id).SingleAsync();
         var staff = new StaffContext(Guid.Empty, "bench", "bench", ["SystemAdministrator"], bureau, OrganizationKind.Bureau, null, districtId, "127.0.0.1");
         var search = new SearchResidents(services.GetRequiredService<ScopedDb>(), new ResidentReads(), TimeProvider.System);
-        var residentsHandler = new ResidentHandlers(services.GetRequiredService<ScopedDb>(), new ResidentReads(), services.GetRequiredService<AuditLog>(), TimeProvider.System, new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System));
+        var residentsHandler = new ResidentHandlers(services.GetRequiredService<ScopedDb>(), new ResidentReads(), TimeProvider.System, new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System));
         foreach (var (name, kind, values) in samples.Searches())
         {
             var ours = await Load.SequentialAsync($"search {name}", http, values.Select(v => $"/api/residents?q={Uri.EscapeDataString(v)}").ToList());

@@ -33,6 +33,7 @@ builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.Authent
 builder.Services.AddSingleton<ScopedDb>();
 builder.Services.AddSingleton<OrganizationCache>();
 builder.Services.AddSingleton<AuditLog>();
+builder.Services.AddSingleton<ReadAudit>();
 builder.Services.AddHostedService<AuditWriter>();
 builder.Services.AddPermissionPolicies();
 

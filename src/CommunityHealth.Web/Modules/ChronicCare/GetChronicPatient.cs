@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.ChronicCare;
 
 /// <summary>The resident's chronic-care page: registrations, visits with their outcomes, referrals, readings, screening and risk.</summary>
-public sealed class GetChronicPatient(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class GetChronicPatient(ScopedDb dbs, TimeProvider clock)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapGet("/patients/{residentId:guid}", async (Guid residentId, CurrentUser user, GetChronicPatient h, CancellationToken ct) =>
@@ -29,7 +29,6 @@ public sealed class GetChronicPatient(ScopedDb dbs, AuditLog audit, TimeProvider
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.ResidentId == residentId).OrderByDescending(r => r.IssuedAt).ToListAsync(ct);
         var measurements = await db.Measurements.AsNoTracking().Where(m => m.ResidentId == residentId).OrderBy(m => m.On).ThenBy(m => m.CreatedAt).ToListAsync(ct);
         var screening = await ScreeningAsync(db, resident, measurements, regs, ct);
-        audit.Record(staff, "ChronicPatient", residentId.ToString(), AuditActions.View);
         var byVisit = referrals.Where(r => r.VisitId is not null && r.Status != ReferralStatus.Cancelled).GroupBy(r => r.VisitId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
         return new ChronicPatientDto(resident.Id, resident.Name, resident.Sex, resident.BirthDate, regs,
             visits.Select(x => ChronicMapping.ToDto(x, byVisit.TryGetValue(x.Id, out var rid) ? rid : null)).ToList(), referrals.Select(ChronicMapping.ToDto).ToList(),

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.ChronicCare;
 
 /// <summary>One follow-up visit with its outcomes and the referral issued from it, if any.</summary>
-public sealed class GetFollowUp(ScopedDb dbs, AuditLog audit)
+public sealed class GetFollowUp(ScopedDb dbs)
 {
     public static void Map(RouteGroupBuilder g) =>
         g.MapGet("/visits/{id:guid}", async (Guid id, CurrentUser user, GetFollowUp h, CancellationToken ct) =>
@@ -18,7 +18,6 @@ public sealed class GetFollowUp(ScopedDb dbs, AuditLog audit)
         var visit = await db.ChronicVisits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == visitId, ct);
         if (visit is null) return new NotFound("ChronicVisit", visitId.ToString());
         var referral = await db.Referrals.Where(r => r.VisitId == visitId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        audit.Record(staff, "ChronicVisit", visitId.ToString(), AuditActions.View);
         return ChronicMapping.ToDto(visit, referral);
     }
 }

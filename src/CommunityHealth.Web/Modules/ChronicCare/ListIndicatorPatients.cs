@@ -22,7 +22,7 @@ public sealed class ListIndicatorPatients(ScopedDb dbs, OrganizationCache organi
         g.MapGroup("").RequirePermission(Permission.IndicatorsRead).MapGet("/indicators/patients/export", async (Programme programme, DateOnly? from, DateOnly? to, Guid? organizationId, CurrentUser user, ListIndicatorPatients h, CancellationToken ct) =>
         {
             var outcome = await h.HandleAsync(await user.GetAsync(), programme, from, to, organizationId, ct);
-            return outcome.IsSuccess ? Results.File(ToExcel(outcome.Value), IndicatorCounts.Xlsx, $"chronic-patients-{programme}.xlsx") : outcome.ToResult(TypedResults.Ok);
+            return outcome.IsSuccess ? ReadAuditEndpoints.Export(Results.File(ToExcel(outcome.Value), IndicatorCounts.Xlsx, $"chronic-patients-{programme}.xlsx"), outcome.Value) : outcome.ToResult(TypedResults.Ok);
         }).WithSummary("The patient list as Excel");
     }
 

@@ -28,7 +28,7 @@ public sealed record RecordEncounter(DateOnly? Date, string? Subjective, string?
 public sealed record EncounterDto(Guid Id, Guid ResidentId, DateOnly Date, string Subjective, string? Objective, string? Assessment, string? Plan, string Doctor);
 
 /// <summary>健康体检表 and 接诊记录 for a resident in scope.</summary>
-public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvider clock)
+public sealed class ExaminationHandlers(ScopedDb dbs, TimeProvider clock)
 {
     private DateOnly Today => clock.Today();
 
@@ -82,7 +82,6 @@ public sealed class ExaminationHandlers(ScopedDb dbs, AuditLog audit, TimeProvid
         var exam = await db.Examinations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == examId, ct);
         if (exam is null) return new NotFound("Examination", examId.ToString());
         var birth = await db.Residents.Where(x => x.Id == exam.ResidentId).Select(x => x.BirthDate).FirstAsync(ct);
-        audit.Record(staff, "Examination", exam.Id.ToString(), AuditActions.View, $"resident {exam.ResidentId}");
         return ToDto(exam, birth);
     }
 

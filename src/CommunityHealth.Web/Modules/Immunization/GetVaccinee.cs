@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.Immunization;
 
 /// <summary>A child's vaccination record: doses (validity and reasons), the forecast as of a date, contraindications, AEFI, contacts.</summary>
-public sealed class GetVaccinee(ScopedDb dbs, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class GetVaccinee(ScopedDb dbs, TimeProvider clock, OrganizationCache organizations)
 {
     public static void Map(RouteGroupBuilder vaccinees) =>
         vaccinees.MapGet("/{id:guid}", async (Guid id, DateOnly? asOf, CurrentUser user, GetVaccinee h, CancellationToken ct) =>
@@ -24,7 +24,6 @@ public sealed class GetVaccinee(ScopedDb dbs, AuditLog audit, TimeProvider clock
     {
         await using var db = dbs.For(staff);
         if (!await db.Vaccinees.AnyAsync(x => x.Id == id, ct)) return new NotFound("Vaccinee", id.ToString());
-        audit.Record(staff, "Vaccinee", id.ToString(), AuditActions.View);
         return await VaccinationHistory.ViewAsync(db, organizations, id, asOf ?? clock.Today(), ct);
     }
 
@@ -34,7 +33,6 @@ public sealed class GetVaccinee(ScopedDb dbs, AuditLog audit, TimeProvider clock
         await using var db = dbs.For(staff);
         var id = await db.Vaccinees.Where(x => x.ResidentId == residentId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
         if (id is null) return new NotFound("Vaccinee", residentId.ToString());
-        audit.Record(staff, "Vaccinee", id.Value.ToString(), AuditActions.View);
         return await VaccinationHistory.ViewAsync(db, organizations, id.Value, clock.Today(), ct);
     }
 

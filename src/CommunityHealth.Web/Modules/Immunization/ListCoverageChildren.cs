@@ -23,7 +23,7 @@ public sealed class ListCoverageChildren(ScopedDb dbs, OrganizationCache organiz
         vaccination.MapGroup("").RequirePermission(Domain.Staff.Permission.IndicatorsRead).MapGet("/coverage/children/export", async (int cohort, string key, Guid? organizationId, DateOnly? asOf, CurrentUser user, ListCoverageChildren h, CancellationToken ct) =>
         {
             var r = await h.HandleAsync(await user.GetAsync(), cohort, key, organizationId, asOf, ct);
-            return r.IsSuccess ? TypedResults.File(ToExcel(r.Value), Xlsx, $"接种名单_{cohort}_{key}.xlsx") : Problems.From(r.Error!);
+            return r.IsSuccess ? ReadAuditEndpoints.Export(TypedResults.File(ToExcel(r.Value), Xlsx, $"接种名单_{cohort}_{key}.xlsx"), r.Value) : Problems.From(r.Error!);
         }).WithSummary("The drill-down list as .xlsx");
     }
 

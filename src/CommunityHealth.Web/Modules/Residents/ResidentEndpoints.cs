@@ -55,7 +55,7 @@ public static class ResidentEndpoints
             var staff = await user.GetAsync();
             var rows = await h.HandleAsync(staff, q, includeClosed ?? true, ct, SearchResidents.MaxExport);
             return rows.IsSuccess
-                ? TypedResults.File(await export.ToExcelAsync(staff, rows.Value, q!, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案查询结果.xlsx")
+                ? ReadAuditEndpoints.Export(TypedResults.File(await export.ToExcelAsync(staff, rows.Value, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案查询结果.xlsx"), rows.Value)
                 : Problems.From(rows.Error!);
         }).WithSummary("The search result list as .xlsx (masked ID and phone; the export is audited)");
         g.MapGet("/duplicates", async (CurrentUser user, MergeResidents h, CancellationToken ct) => TypedResults.Ok(await h.CandidatesAsync(await user.GetAsync(), ct)))

@@ -5,10 +5,10 @@ using MiniExcelLibs;
 
 namespace CommunityHealth.Web.Modules.Residents;
 
-/// <summary>The search result list as an Excel sheet with Chinese headers; the export itself is audited.</summary>
-public sealed class ResidentExport(OrganizationHandlers orgs, TeamHandlers teams, AuditLog audit)
+/// <summary>The search result list as an Excel sheet with Chinese headers (the route records the export: ReadAudit).</summary>
+public sealed class ResidentExport(OrganizationHandlers orgs, TeamHandlers teams)
 {
-    public async Task<byte[]> ToExcelAsync(StaffContext staff, IReadOnlyList<ResidentSummary> rows, string query, CancellationToken ct)
+    public async Task<byte[]> ToExcelAsync(StaffContext staff, IReadOnlyList<ResidentSummary> rows, CancellationToken ct)
     {
         var orgNames = (await orgs.ListAsync(staff, ct)).ToDictionary(o => o.Id, o => o.Name);
         var teamNames = (await teams.ListAsync(staff, null, ct)).ToDictionary(t => t.Id, t => t.Name);
@@ -21,7 +21,6 @@ public sealed class ResidentExport(OrganizationHandlers orgs, TeamHandlers teams
         }).ToList();
         using var ms = new MemoryStream();
         await ms.SaveAsAsync(sheet, cancellationToken: ct);
-        audit.Record(staff, "Resident", "export", "export", $"q={query}; {rows.Count} rows");
         return ms.ToArray();
     }
 }

@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.Residents;
 
 /// <summary>居民健康档案: register, read (audited), update with field history, close, transfer.</summary>
-public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLog audit, TimeProvider clock, OrganizationCache organizations)
+public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, TimeProvider clock, OrganizationCache organizations)
 {
     private DateOnly Today => clock.Today();
 
@@ -24,9 +24,8 @@ public sealed class ResidentHandlers(ScopedDb dbs, IResidentReads reads, AuditLo
     {
         await using var db = dbs.For(staff);
         var r = await reads.ReadProfileAsync(db, id, ct);
-        if (r is null) return new NotFound("Resident", id.ToString());
-        audit.Record(staff, "Resident", id.ToString(), AuditActions.View);
-        return ResidentMapping.ToDto(r, Today);
+        // the read is audited at the door (ReadAudit): the route or page that shows it, not every internal use
+        return r is null ? new NotFound("Resident", id.ToString()) : ResidentMapping.ToDto(r, Today);
     }
 
     public async Task<Outcome<ResidentDto>> RegisterAsync(StaffContext staff, RegisterResident cmd, CancellationToken ct = default)

@@ -19,10 +19,12 @@ public sealed record CloseResident(string? Reason, DateOnly? Date, string? Note)
 
 public sealed record TransferResident(Guid? OrganizationId, Guid? TeamId);
 
+[ResidentRecord]
 public sealed record ResidentDto(
     Guid Id, string RecordNumber, string RecordPrinted, Guid OrganizationId, Guid? TeamId, Guid? HouseholdId,
     string Status, DateOnly? ClosedOn, string? CloseReason, string? CloseNote, bool PossibleDuplicate, int Age, ResidentDraft Record);
 
+[ResidentRecord]
 public sealed record ResidentSummary(
     Guid Id, string Name, string Sex, DateOnly BirthDate, int Age, string? MaskedDocument, string? MaskedPhone,
     string RecordNumber, Guid OrganizationId, Guid? TeamId, string Status);

@@ -44,7 +44,7 @@ public static class FhirEndpoints
         bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = Link(offset) });
         if (count > 0 && offset + count < total) bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(offset + count) });
         if (count > 0 && offset > 0) bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = Link(Math.Max(offset - count, 0)) });
-        return FhirJson.Ok(bundle);
+        return new FhirResult(bundle, 200, type);
     }
 
     internal static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/fhir";

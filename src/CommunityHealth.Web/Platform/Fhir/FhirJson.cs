@@ -12,8 +12,7 @@ public static class FhirJson
     public const string ContentType = "application/fhir+json; charset=utf-8";
     public static readonly JsonSerializerOptions Options = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
-    public static IResult Ok(Resource resource, int status = 200) =>
-        Results.Text(JsonSerializer.Serialize(resource, resource.GetType(), Options), ContentType, System.Text.Encoding.UTF8, status);
+    public static IResult Ok(Resource resource, int status = 200) => new FhirResult(resource, status);
 
     public static IResult Outcome(Error error) => error switch
     {
@@ -23,6 +22,21 @@ public static class FhirJson
         Invalid i => Ok(OperationOutcomes.FromFields(i.Errors), 400),
         _ => Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Exception, Text.Get("error.unexpected"), null), 500),
     };
+}
+
+/// <summary>
+/// A FHIR resource as an endpoint's answer. It keeps the resource until it is written, so the read audit
+/// (<see cref="ReadAudit"/>) can name the patients in it; <see cref="SearchType"/> is the type a searchset bundle searched.
+/// </summary>
+public sealed class FhirResult(Resource resource, int status, string? searchType = null) : IResult, IStatusCodeHttpResult
+{
+    public Resource Resource => resource;
+    public string? SearchType => searchType;
+    public int? StatusCode => status;
+
+    public System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext) =>
+        Results.Text(JsonSerializer.Serialize(resource, resource.GetType(), FhirJson.Options), FhirJson.ContentType, System.Text.Encoding.UTF8, status)
+            .ExecuteAsync(httpContext);
 }
 
 public static class OperationOutcomes

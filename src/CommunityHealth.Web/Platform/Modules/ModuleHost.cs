@@ -19,8 +19,9 @@ public static class ModuleHost
     public static WebApplication MapModules(this WebApplication app)
     {
         var modules = app.Services.Modules();
-        var api = app.MapGroup("/api").RequireAuthorization();
-        var fhir = app.MapGroup("/fhir").RequireAuthorization().ExcludeFromDescription();
+        // every GET under /api and /fhir goes through the one read audit (ReadAuditEndpoints): a module cannot forget it
+        var api = app.MapGroup("/api").RequireAuthorization().AuditReads();
+        var fhir = app.MapGroup("/fhir").RequireAuthorization().ExcludeFromDescription().AuditReads();
         fhir.MapGet("/metadata", (HttpContext http) =>
             FhirJson.Ok(Capability.Build(FhirEndpoints.BaseUrl(http), modules.SelectMany(m => m.FhirResources)))).AllowAnonymous();
         foreach (var m in modules)

@@ -13,6 +13,7 @@ public partial class ExamFormPage
     [Parameter] public Guid? ResidentId { get; set; }
     [Parameter] public Guid? ExamId { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
     [Inject] private ExaminationHandlers Exams { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
@@ -48,6 +49,7 @@ public partial class ExamFormPage
         var r = await Residents.GetAsync(me, residentId);
         if (!r.IsSuccess) { loadError = Text.Get(r.Error!.Code); return; }
         residentName = r.Value.Record.Name;
+        Reads.Page(this, me, r.Value);
         birthDate = r.Value.Record.BirthDate!.Value;
         elderly = model.ExamDate is { } d && ExamRules.ShowsElderlySection(birthDate, d);
     }

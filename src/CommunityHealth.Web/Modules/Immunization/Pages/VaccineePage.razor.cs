@@ -20,6 +20,7 @@ public partial class VaccineePage
 {
     [Parameter] public Guid Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private GetVaccinee Vaccinees { get; set; } = default!;
     [Inject] private ListVaccineLots LotList { get; set; } = default!;
     [Inject] private AdministerDose Administer { get; set; } = default!;
@@ -80,6 +81,7 @@ public partial class VaccineePage
         var outcome = await Vaccinees.HandleAsync(me, Id);
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         v = outcome.Value;
+        Reads.Page(this, me, v);
         lots = await LotList.HandleAsync(me, includeEmpty: false);
         (ppd, ppdDate, immuno) = (v.Ppd, v.PpdDate, v.Immunodeficient);
         ciFrom ??= today;

@@ -12,6 +12,7 @@ public partial class ResidentFormPage
 {
     [Parameter] public Guid? Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
@@ -41,6 +42,7 @@ public partial class ResidentFormPage
         {
             var r = await Residents.GetAsync(me, id);
             if (!r.IsSuccess) { loadError = Text.Get(r.Error!.Code); return; }
+            Reads.Page(this, me, r.Value);
             model = ResidentFormModel.From(r.Value.Record);
         }
         else

@@ -11,6 +11,7 @@ public partial class ResidentProfilePage
 {
     [Parameter] public Guid Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
+    [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
@@ -67,6 +68,7 @@ public partial class ResidentProfilePage
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         r = outcome.Value;
         household = r.HouseholdId is { } h && (await Residents.HouseholdAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
+        Reads.Page(this, me, r, household); // the household panel names the other members too
         history = (await Residents.HistoryAsync(me, Id)).Value;
         exams = (await Exams.ListAsync(me, Id)).Value;
         encounters = (await Exams.EncountersAsync(me, Id)).Value;
