@@ -51,7 +51,7 @@ public static class AccountEndpoints
             var culture = c is "en" or "en-US" ? "en-US" : "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(IsLocal(redirect) ? redirect! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
