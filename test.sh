@@ -7,7 +7,9 @@ cd "$(dirname "$0")"
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need+=(fonts-wqy-microhei)
+# fc-list's output is captured first: `fc-list | grep -q` under pipefail fails with SIGPIPE (141) once grep stops reading
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi "wenquanyi\|wqy" <<<"$fonts" || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     for attempt in 1 2 3; do
@@ -20,6 +22,28 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# Formatting is part of the test: .editorconfig's rules, checked without changing anything.
+dotnet format CommunityHealth.slnx --verify-no-changes || { echo "dotnet format found changes to make: run 'dotnet format CommunityHealth.slnx'" >&2; exit 1; }
+
+# The test processes put their PostgreSQL clusters (a few hundred MB each) in this run's own folder; on exit, also after a
+# failure or Ctrl-C, the servers still running there are stopped and the folder removed. Other runs' clusters live elsewhere.
+export CH_PG_DIR
+CH_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ch-run.XXXXXX")
+chmod 755 "$CH_PG_DIR" # the postgres user (when root) must reach its data folder
+remove_clusters() {
+  local data pg_ctl
+  pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1 || true)
+  for data in "$CH_PG_DIR"/ch-pg-*/data; do
+    [ -f "$data/postmaster.pid" ] && [ -n "$pg_ctl" ] || continue
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
+    else "$pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true; fi
+  done
+  rm -rf "$CH_PG_DIR"
+}
+trap remove_clusters EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 rm -rf TestResults
 set +e

@@ -23,6 +23,13 @@ public static class PostgresServer
 
     public static string ConnectionString(string database) => $"{Started.Value};Database={database}";
 
+    /// <summary>
+    /// The folder the cluster's folder goes in: CH_PG_DIR when set (test.sh gives each run its own, so it can remove exactly
+    /// the clusters of its run, also after a crash), else the temp folder.
+    /// </summary>
+    private static string Parent =>
+        Environment.GetEnvironmentVariable("CH_PG_DIR") is { Length: > 0 } dir ? dir : Path.GetTempPath();
+
     private static string Start()
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
@@ -32,9 +39,10 @@ public static class PostgresServer
             throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install Debian's 'postgresql' package (.ci/run does).");
 
         var asRoot = Environment.UserName == "root";
+        Directory.CreateDirectory(Parent);
         SweepStale(bin, asRoot);
         var port = FreePort();
-        var root = Path.Combine(Path.GetTempPath(), $"ch-pg-{Environment.ProcessId}-{port}");
+        var root = Path.Combine(Parent, $"ch-pg-{Environment.ProcessId}-{port}");
         Directory.CreateDirectory(root);
         _dataDir = Path.Combine(root, "data");
         if (asRoot) Run("chown", $"postgres:postgres {root}");
@@ -58,7 +66,7 @@ public static class PostgresServer
     /// </summary>
     private static void SweepStale(string bin, bool asRoot)
     {
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "ch-pg-*"))
+        foreach (var dir in Directory.GetDirectories(Parent, "ch-pg-*"))
         {
             var parts = Path.GetFileName(dir).Split('-');
             if (parts.Length != 4 || !int.TryParse(parts[2], out var owner) || owner == Environment.ProcessId || Directory.Exists($"/proc/{owner}")) continue;
