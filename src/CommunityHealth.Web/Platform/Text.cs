@@ -1,14 +1,34 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace CommunityHealth.Web.Platform;
 
 /// <summary>
-/// UI strings and error messages in Simplified Chinese (default) and English, keyed by stable codes.
-/// Kept in code rather than .resx so a missing translation is a compile-visible table row
-/// (see docs/decisions/0002-ui-text.md); a test checks that every key has both languages.
+/// UI strings and error messages in Simplified Chinese (default) and English. Each module brings its own table
+/// (<c>Modules/&lt;Name&gt;/Texts.cs</c>, shared ones in <c>Platform/Texts.cs</c>); they are merged once, at first use, into two
+/// lookups. Kept in code rather than .resx so a missing translation is a compile-visible table row
+/// (see docs/decisions/0002-ui-text.md); a test checks that every text has both languages and no key is defined twice.
 /// </summary>
-public static partial class Text
+public static class Text
 {
+    /// <summary>Every module's table, found in this assembly: adding a module's <c>Texts.cs</c> needs no registration.</summary>
+    public static IReadOnlyList<TextTable> Tables { get; } = typeof(Text).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(TextTable)) && !t.IsAbstract)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (TextTable)Activator.CreateInstance(t)!)
+        .ToArray();
+
+    // a key defined twice keeps its first text; TextTests fails on it
+    private static readonly FrozenDictionary<string, (string Zh, string En)> Entries = Tables
+        .SelectMany(t => t.Messages)
+        .DistinctBy(m => m.Key)
+        .ToFrozenDictionary(m => m.Key, m => (m.Zh, m.En), StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> Labels = Tables
+        .SelectMany(t => t.Labels)
+        .DistinctBy(l => l.Zh)
+        .ToFrozenDictionary(l => l.Zh, l => l.En, StringComparer.Ordinal);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string Get(string key, params object[] args)
@@ -18,282 +38,24 @@ public static partial class Text
         return args.Length == 0 ? s : string.Format(CultureInfo.CurrentCulture, s, args);
     }
 
+    /// <summary>A UI label in the current language; <paramref name="zh"/> is both key and Chinese text.</summary>
+    public static string L(string zh) => IsEnglish && Labels.TryGetValue(zh, out var en) ? en : zh;
+
     public static IReadOnlyDictionary<string, (string Zh, string En)> All => Entries;
 
-    private static readonly Dictionary<string, (string Zh, string En)> Entries = new()
-    {
-        // errors
-        ["error.not_found"] = ("未找到该记录，或不在您的数据范围内", "Not found, or outside your data scope"),
-        ["error.forbidden"] = ("您没有执行此操作的权限", "You are not allowed to do this"),
-        ["error.invalid"] = ("提交的内容有误，请按提示修改", "Some input is invalid; please correct it"),
-        ["error.required"] = ("此项为必填项", "This field is required"),
-        ["error.too_long"] = ("长度不能超过 {0} 个字符", "Must be at most {0} characters"),
-        ["error.division_code.length_6"] = ("区县行政区划代码应为 6 位数字", "A county division code is 6 digits"),
-        ["error.division_code.length_9"] = ("乡镇（街道）区划代码应为 9 位数字", "A township division code is 9 digits"),
-        ["error.division_code.length_12"] = ("村（居）委会区划代码应为 12 位数字", "A village committee division code is 12 digits"),
-        ["error.division_code.county"] = ("前 6 位不是有效的区县代码（GB/T 2260）", "The first 6 digits are not a valid county code (GB/T 2260)"),
-        ["error.division_code.township"] = ("第 7–9 位乡镇（街道）代码不能为 000", "Digits 7–9 (township) cannot be 000"),
-        ["error.division_code.village"] = ("第 10–12 位村（居）委会代码应为 001–099、101–199 或 901–999", "Digits 10–12 must be 001–099, 101–199 or 901–999"),
-        ["error.division_code.outside_parent"] = ("区划代码必须以上级机构的区划代码开头", "The code must start with the parent organisation's code"),
-        ["error.division_code.duplicate"] = ("该区划代码已被其他机构使用", "Another organisation already uses this code"),
-        ["error.division_code.has_children"] = ("该机构已有下级机构，不能修改区划代码", "This organisation has children; its code cannot change"),
-        ["error.org.bureau_has_no_parent"] = ("区卫生局不能有上级机构", "The bureau has no parent"),
-        ["error.org.bureau_exists"] = ("本区已有区卫生局，不能再新建", "The district already has a bureau"),
-        ["error.org.parent_required"] = ("请选择上级机构", "Choose a parent organisation"),
-        ["error.org.center_parent"] = ("社区卫生服务中心的上级必须是区卫生局", "A center's parent must be the bureau"),
-        ["error.org.station_parent"] = ("社区卫生服务站的上级必须是社区卫生服务中心", "A station's parent must be a center"),
-        ["error.org.kind_unknown"] = ("机构类型无效", "Unknown organisation kind"),
-        ["error.team.owner_kind"] = ("家庭医生团队只能属于社区卫生服务中心或服务站", "A team belongs to a center or a station"),
-        ["error.team.too_many_grids"] = ("一个团队最多负责 {0} 个网格", "A team covers at most {0} grids"),
-        ["error.team.grid_empty"] = ("网格名称不能为空", "Grid names cannot be empty"),
-        ["error.team.grid_duplicate"] = ("网格名称不能重复", "Grid names must be unique"),
-        ["error.team.duplicate"] = ("该机构已有同名团队", "The organisation already has a team with this name"),
-        ["error.team.leader"] = ("团队长必须是本机构的在职人员", "The leader must be active staff of the same organisation"),
-        ["error.staff.username_length"] = ("用户名长度应为 3–32 个字符", "User names are 3–32 characters"),
-        ["error.staff.username_chars"] = ("用户名须以小写字母开头，只能包含小写字母、数字、.、_、-", "User names start with a lower-case letter and use a–z, 0–9, '.', '_', '-'"),
-        ["error.staff.username_taken"] = ("该用户名已被使用，请换一个", "This user name is already taken"),
-        ["error.staff.password_length"] = ("密码长度至少 10 位", "Passwords have at least 10 characters"),
-        ["error.staff.password_weak"] = ("密码强度不足：须同时包含大写字母、小写字母和数字，且不能过于重复", "Password too weak: use upper case, lower case and digits, not repetitive"),
-        ["error.staff.password_contains_username"] = ("密码不能包含用户名", "The password must not contain the user name"),
-        ["error.staff.role_required"] = ("请至少选择一个角色", "Choose at least one role"),
-        ["error.staff.role_unknown"] = ("角色“{0}”不存在", "Role '{0}' does not exist"),
-        ["error.staff.role_not_here"] = ("角色“{0}”不能在该类机构任职", "Role '{0}' cannot be held in this kind of organisation"),
-        ["error.staff.role_grant"] = ("您不能授予角色“{0}”", "You cannot grant role '{0}'"),
-        ["error.staff.team_org"] = ("所选团队不属于该机构", "The team does not belong to this organisation"),
-        ["error.staff.self_deactivate"] = ("不能停用自己的账号", "You cannot deactivate your own account"),
-        ["error.login.failed"] = ("用户名或密码错误", "Wrong user name or password"),
-        ["error.login.locked"] = ("登录失败次数过多，账号已锁定，请 15 分钟后再试或联系管理员", "Too many failed sign-ins; the account is locked for 15 minutes"),
-        ["error.login.inactive"] = ("该账号已停用，请联系管理员", "This account is deactivated"),
-        ["error.unexpected"] = ("系统出现意外错误，请稍后重试；如持续出现请联系管理员并提供追踪号", "An unexpected error occurred; quote the trace id to support"),
-        ["error.date_range"] = ("开始日期不能晚于结束日期", "The start date is after the end date"),
-        ["error.idcard.chars"] = ("身份证号只能由数字组成，最后一位可以是 X", "ID numbers are digits, the last may be X"),
-        ["error.idcard.length"] = ("身份证号应为 18 位（旧版 15 位）", "ID numbers have 18 digits (15 for legacy numbers)"),
-        ["error.idcard.area"] = ("身份证号前 6 位地址码无效", "The first 6 digits are not an address code"),
-        ["error.idcard.birthdate"] = ("身份证号中的出生日期无效或晚于今天", "The birth date in the ID number is invalid or in the future"),
-        ["error.idcard.checksum"] = ("身份证号校验位不正确，请核对号码", "The ID number's check character is wrong; please check it"),
-        ["error.code_unknown"] = ("不是有效的代码", "Not a valid code"),
-        ["error.code_duplicate"] = ("同一选项不能重复选择", "An option is chosen twice"),
-        ["error.none_exclusive"] = ("选择了“无”就不能再选其他项", "'None' cannot be combined with other options"),
-        ["error.number"] = ("请输入数字", "Enter a number"),
-        ["error.merge.same"] = ("不能把档案合并到它自己", "A record cannot be merged into itself"),
-        ["error.merge.different_ids"] = ("两份档案的身份证号不同，不能合并", "The records have different ID numbers"),
-        ["error.merge.both_vaccinees"] = ("两份档案都有预防接种登记，请先核对接种记录并注销重复的接种登记后再合并", "Both records have a vaccination record; reconcile the doses and close one first"),
-        ["error.merge.both_registered"] = ("两份档案都在{0}专案管理中，请先结案其中一份再合并", "Both records are on the {0} programme; deregister one first"),
-        ["error.merge.already_undone"] = ("该合并已撤销", "This merge was already undone"),
-        ["action.merge"] = ("合并档案", "Merge"),
-        ["action.unmerge"] = ("撤销合并", "Undo merge"),
-        ["error.import.unreadable"] = ("无法读取该文件，请使用 .xlsx 或 .csv 格式的导入模板", "The file cannot be read; use the .xlsx or .csv template"),
-        ["error.import.empty"] = ("文件中没有数据行", "The file has no data rows"),
-        ["error.import.too_many"] = ("一次最多导入 {0} 行，请拆分文件", "At most {0} rows per file"),
-        ["error.import.columns"] = ("缺少必需的列：{0}", "Missing columns: {0}"),
-        ["error.import.row"] = ("第 {0} 行：{1}", "Row {0}: {1}"),
-        ["error.import.org_unknown"] = ("区划代码不是您范围内的中心或服务站", "Not a center or station in your scope"),
-        ["error.import.duplicate_in_file"] = ("与第 {0} 行的证件重复", "Same document as row {0}"),
-        ["error.range"] = ("数值应在 {0} 到 {1} 之间，请核对", "Must be between {0} and {1}"),
-        ["error.exam.elderly_only"] = ("老年人评估项目仅适用于体检时年满 65 岁的居民", "The 65+ assessment applies only to residents aged 65 or more"),
-        ["error.exam.score_required"] = ("粗筛阳性时须填写量表评分", "A positive screen needs the scale score"),
-        ["error.exam.diastolic_above_systolic"] = ("舒张压应低于收缩压", "Diastolic must be below systolic"),
-        ["error.exam.bp_pair"] = ("收缩压和舒张压须同时填写", "Enter both systolic and diastolic"),
-        ["error.exam.abnormality_required"] = ("健康评价为有异常时须填写异常项目", "List the abnormalities"),
-        ["error.time_format"] = ("时间格式应为 HH:mm，例如 09:30", "Times are HH:mm, e.g. 09:30"),
-        ["error.date_format"] = ("日期格式应为 yyyy-MM-dd，例如 2026-11-23", "Dates are yyyy-MM-dd, e.g. 2026-11-23"),
-        ["error.date_future"] = ("日期不能晚于今天", "The date cannot be in the future"),
-        ["error.date_too_early"] = ("日期过早，请核对", "The date is implausibly early"),
-        ["error.date_before_birth"] = ("日期不能早于出生日期", "The date cannot be before the birth date"),
-        ["error.phone"] = ("电话号码格式不正确（手机 11 位，或带区号的固定电话）", "Not a valid phone number (11-digit mobile or landline with area code)"),
-        ["error.resident.name_chars"] = ("姓名只能包含汉字、字母、空格和“·”", "Names use letters, spaces and '·'"),
-        ["error.resident.birthdate_mismatch"] = ("出生日期与身份证号不一致", "The birth date does not match the ID number"),
-        ["error.resident.sex_mismatch"] = ("性别与身份证号不一致（第 17 位奇数为男，偶数为女）", "Sex does not match the ID number (17th digit odd = male)"),
-        ["error.resident.number_without_document"] = ("选择“无证件”时不能填写证件号码", "No number when there is no document"),
-        ["error.resident.id_registered"] = ("该身份证号已建档（档案编号 {0}），请勿重复建档", "This ID number already has a record ({0})"),
-        ["error.resident.id_registered_elsewhere"] = ("该身份证号已在其他机构建档，请联系其管理机构办理迁入", "This ID number has a record in another organisation; ask it to transfer the record"),
-        ["error.resident.bureau_cannot_manage"] = ("居民档案只能由社区卫生服务中心或服务站管理", "Records are managed by a center or station"),
-        ["error.resident.numbers_exhausted"] = ("该机构的档案编号已用完，请联系管理员", "This organisation has used all its record numbers"),
-        ["error.resident.merged"] = ("该档案已合并到其他档案，不能修改", "This record was merged into another"),
-        ["error.resident.not_active"] = ("该档案已结案", "This record is closed"),
-        ["error.fhir.not_immunization"] = ("请求体不是 Immunization 资源", "The body is not an Immunization resource"),
-        ["error.fhir.immunization_status"] = ("只接受已完成（completed）的接种记录", "Only completed immunizations are accepted"),
-        ["error.fhir.no_vaccination_record"] = ("该居民尚未在接种门诊建立接种档案", "The resident has no vaccination record at a clinic"),
-        ["error.vaccination.action_recorded"] = ("该读数已记录处理措施", "An action is already recorded for this reading"),
-        ["error.vaccination.already_ended"] = ("该禁忌/免种已结束", "This contraindication or exemption has already ended"),
-        ["error.vaccination.below_zero"] = ("调整后库存不能小于0（现有{0}剂）", "The balance cannot go below zero ({0} doses on hand)"),
-        ["error.vaccination.clinic_required"] = ("请选择接种单位（社区卫生服务中心或服务站）", "Choose a clinic (a center or a station)"),
-        ["error.vaccination.cohort"] = ("出生年份不正确", "Not a valid birth year"),
-        ["error.vaccination.days_ahead"] = ("提前天数应在0–60之间", "Days ahead must be between 0 and 60"),
-        ["error.vaccination.dose_number"] = ("剂次应在1–6之间", "The dose number must be between 1 and 6"),
-        ["error.vaccination.dose_number_mismatch"] = ("填写的是第{0}剂，按接种史应为第{1}剂", "Given as dose {0}, but the history makes it dose {1}"),
-        ["error.vaccination.dose_unknown"] = ("找不到该儿童的这一接种记录", "No such dose for this child"),
-        ["error.vaccination.fridge_duplicate"] = ("本单位已有同名冰箱", "The clinic already has a refrigerator with this name"),
-        ["error.vaccination.lot_empty"] = ("该批号疫苗库存不足", "This lot is out of stock"),
-        ["error.vaccination.lot_expired"] = ("该批号疫苗已于{0}过期，不能使用", "This lot expired on {0} and cannot be used"),
-        ["error.vaccination.lot_expiry_mismatch"] = ("该批号已登记的有效期为{0}，与填写的不一致", "This lot is recorded with expiry {0}, which differs"),
-        ["error.vaccination.lot_other_vaccine"] = ("该批号属于{0}，不是所选疫苗", "This lot is {0}, not the chosen vaccine"),
-        ["error.vaccination.lot_unknown"] = ("本单位没有该批号疫苗", "The clinic has no such lot"),
-        ["error.vaccination.needs_reason"] = ("{0}。如确需接种，请填写原因", "{0}. To give it anyway, enter a reason"),
-        ["error.vaccination.observation_short"] = ("接种后须留观满30分钟", "The observation must last at least 30 minutes after the dose"),
-        ["error.vaccination.onset_before_dose"] = ("发生时间不能早于接种时间", "The onset cannot be before the dose"),
-        ["error.vaccination.quantity"] = ("数量不正确", "Not a valid quantity"),
-        ["error.vaccination.reading_in_range"] = ("该读数在2–8 °C范围内，无需处理", "This reading is within 2–8 °C; no action is needed"),
-        ["error.vaccination.reading_too_old"] = ("只能补录7天内的读数", "Only readings of the last 7 days can be entered"),
-        ["error.vaccination.temperature_range"] = ("温度应在−40至50 °C之间", "The temperature must be between −40 and 50 °C"),
-        ["error.vaccination.unknown_vaccine"] = ("不是国家免疫规划疫苗代码", "Not an NIP vaccine code"),
-        ["error.vaccination.until_before_from"] = ("结束日期应晚于开始日期", "The end date must be after the start date"),
-        ["error.vaccinee.already_registered"] = ("该居民已建立接种档案", "This resident already has a vaccination record"),
-        ["error.vaccinee.birth_weight"] = ("出生体重应在300–7000克之间", "The birth weight must be between 300 and 7000 g"),
-        ["error.vaccinee.certificate_format"] = ("接种证号只能包含字母、数字和“-”，最多30位", "The certificate number may contain letters, digits and '-', up to 30"),
-        ["error.vaccinee.certificate_taken"] = ("该接种证号已被使用", "This certificate number is already in use"),
-        ["error.vaccinee.not_active"] = ("该儿童已迁出或结案，不能登记接种", "The child has moved away or the record is closed"),
-        ["error.vaccinee.too_old"] = ("已满18周岁，不属国家免疫规划儿童", "Aged 18 or over: not a child of the immunization programme"),
-        ["error.resident.same_place"] = ("居民已在该机构和团队管理", "The resident is already managed there"),
-        ["error.resident.death_cause_required"] = ("死亡结案须填写死亡原因", "A death needs its cause"),
-        ["error.resident.household_unknown"] = ("没有找到该档案编号，或该居民尚未建立家庭档案", "No record with that number, or it has no household"),
-        ["error.resident.same_household"] = ("居民已在该家庭中", "The resident is already in this household"),
-        ["field.householdId"] = ("家庭档案", "Household"),
-        ["field.mergedFrom"] = ("合并档案", "Merged record"),
-        ["error.resident.search_empty"] = ("请输入姓名、拼音首字母、身份证号、电话或档案编号", "Type a name, pinyin initials, ID number, phone or record number"),
-        ["error.fhir.full_date"] = ("日期须为完整的 YYYY-MM-DD 格式", "Dates must be full YYYY-MM-DD"),
-        ["error.fhir.id_mismatch"] = ("资源 id 与地址中的 id 不一致", "The resource id differs from the URL"),
-        ["error.fhir.not_patient"] = ("请求体必须是 Patient 资源", "The body must be a Patient resource"),
-        ["error.fhir.malformed"] = ("FHIR JSON 格式错误：", "Malformed FHIR JSON:"),
-        // record fields (history display)
-        ["field.name"] = ("姓名", "Name"),
-        ["field.documentType"] = ("证件类型", "Document type"),
-        ["field.documentNumber"] = ("证件号码", "Document number"),
-        ["field.sex"] = ("性别", "Sex"),
-        ["field.birthDate"] = ("出生日期", "Birth date"),
-        ["field.workUnit"] = ("工作单位", "Work unit"),
-        ["field.phone"] = ("本人电话", "Phone"),
-        ["field.contactName"] = ("联系人姓名", "Contact"),
-        ["field.contactPhone"] = ("联系人电话", "Contact phone"),
-        ["field.residenceType"] = ("常住类型", "Residence type"),
-        ["field.ethnicity"] = ("民族", "Ethnicity"),
-        ["field.abo"] = ("ABO血型", "ABO"),
-        ["field.rh"] = ("Rh血型", "Rh"),
-        ["field.education"] = ("文化程度", "Education"),
-        ["field.occupation"] = ("职业", "Occupation"),
-        ["field.marital"] = ("婚姻状况", "Marital status"),
-        ["field.payments"] = ("医疗费用支付方式", "Payment"),
-        ["field.paymentOther"] = ("其他支付方式", "Other payment"),
-        ["field.drugAllergies"] = ("药物过敏史", "Drug allergies"),
-        ["field.drugAllergyOther"] = ("其他过敏药物", "Other allergy"),
-        ["field.exposures"] = ("暴露史", "Exposures"),
-        ["field.pastIllnesses"] = ("既往疾病", "Past illnesses"),
-        ["field.surgeries"] = ("手术", "Surgeries"),
-        ["field.traumas"] = ("外伤", "Traumas"),
-        ["field.transfusions"] = ("输血", "Transfusions"),
-        ["field.familyHistory"] = ("家族史", "Family history"),
-        ["field.geneticDisease"] = ("遗传病史", "Genetic disease"),
-        ["field.disabilities"] = ("残疾情况", "Disabilities"),
-        ["field.disabilityOther"] = ("其他残疾", "Other disability"),
-        ["field.living"] = ("生活环境", "Living environment"),
-        ["field.address"] = ("现住址", "Address"),
-        ["field.organizationId"] = ("管理机构", "Managing organisation"),
-        ["field.teamId"] = ("责任团队", "Team"),
-        ["field.status"] = ("档案状态", "Status"),
-        ["field.exam.examDate"] = ("体检表·体检日期", "Examination: exam date"),
-        ["field.exam.doctor"] = ("体检表·责任医生", "Examination: doctor"),
-        ["field.exam.symptoms"] = ("体检表·症状", "Examination: symptoms"),
-        ["field.exam.symptomOther"] = ("体检表·其他症状", "Examination: other symptoms"),
-        ["field.exam.vitals"] = ("体检表·一般状况", "Examination: general condition"),
-        ["field.exam.elderly"] = ("体检表·老年人评估", "Examination: 65+ assessment"),
-        ["field.exam.lifestyle"] = ("体检表·生活方式", "Examination: lifestyle"),
-        ["field.exam.organs"] = ("体检表·脏器功能", "Examination: organ function"),
-        ["field.exam.physical"] = ("体检表·查体", "Examination: physical examination"),
-        ["field.exam.tests"] = ("体检表·辅助检查", "Examination: tests"),
-        ["field.exam.problems"] = ("体检表·现存主要健康问题", "Examination: health problems"),
-        ["field.exam.problemOther"] = ("体检表·其他健康问题", "Examination: other problems"),
-        ["field.exam.hospitalStays"] = ("体检表·住院治疗情况", "Examination: hospital stays"),
-        ["field.exam.medications"] = ("体检表·主要用药情况", "Examination: medications"),
-        ["field.exam.vaccinations"] = ("体检表·非免疫规划预防接种史", "Examination: non-NIP vaccinations"),
-        ["field.exam.abnormal"] = ("体检表·健康评价", "Examination: evaluation"),
-        ["field.exam.abnormalities"] = ("体检表·异常项目", "Examination: abnormalities"),
-        ["field.exam.guidance"] = ("体检表·健康指导", "Examination: guidance"),
-        ["field.exam.riskControl"] = ("体检表·危险因素控制", "Examination: risk factor control"),
-        ["field.exam.targetWeightKg"] = ("体检表·减体重目标", "Examination: target weight"),
-        ["field.exam.riskOther"] = ("体检表·其他指导", "Examination: other guidance"),
-        // roles
-        ["role.SystemAdministrator"] = ("系统管理员", "System administrator"),
-        ["role.BureauStaff"] = ("卫生局工作人员", "Bureau staff"),
-        ["role.CenterDirector"] = ("中心主任", "Center director"),
-        ["role.FamilyDoctor"] = ("家庭医生", "Family doctor"),
-        ["role.Nurse"] = ("护士", "Nurse"),
-        ["role.PublicHealth"] = ("公共卫生人员", "Public-health staff"),
-        ["role.Pharmacist"] = ("药师", "Pharmacist"),
-        ["role.Receptionist"] = ("挂号收费员", "Receptionist"),
-        // audit actions
-        ["action.create"] = ("新建", "Create"),
-        ["action.update"] = ("修改", "Update"),
-        ["action.close"] = ("停用/关闭", "Close"),
-        ["action.view"] = ("查看", "View"),
-        ["action.sign-in"] = ("登录", "Sign in"),
-        ["action.sign-in-failed"] = ("登录失败", "Failed sign-in"),
-        // chronic care (高血压/2型糖尿病)
-        ["error.chronic.systolic_range"] = ("收缩压应在 {0}–{1} mmHg 之间，请核对", "Systolic BP must be {0}–{1} mmHg; please check"),
-        ["error.chronic.diastolic_range"] = ("舒张压应在 {0}–{1} mmHg 之间，请核对", "Diastolic BP must be {0}–{1} mmHg; please check"),
-        ["error.chronic.diastolic_above_systolic"] = ("舒张压不能高于或等于收缩压", "Diastolic BP cannot be at or above systolic"),
-        ["error.chronic.glucose_range"] = ("血糖应在 {0}–{1} mmol/L 之间（mg/dL 请除以 18）", "Glucose must be {0}–{1} mmol/L (divide mg/dL by 18)"),
-        ["error.chronic.heart_rate_range"] = ("心率应在 {0}–{1} 次/分之间", "Heart rate must be {0}–{1} per minute"),
-        ["error.chronic.temperature_range"] = ("体温应在 {0}–{1} ℃ 之间", "Temperature must be {0}–{1} °C"),
-        ["error.chronic.range"] = ("数值应在 {0}–{1} 之间", "Must be between {0} and {1}"),
-        ["error.chronic.too_young"] = ("高血压、糖尿病患者健康管理的对象为 {0} 岁及以上居民", "The programme serves residents aged {0} or more"),
-        ["error.chronic.registered_before_diagnosis"] = ("建档日期不能早于确诊日期", "Registration cannot precede the diagnosis"),
-        ["error.chronic.already_registered"] = ("该居民已在此专案管理中", "The resident is already on this programme"),
-        ["error.chronic.not_registered"] = ("该居民未纳入高血压或糖尿病专案管理", "The resident is not on a hypertension or diabetes programme"),
-        ["error.chronic.not_registered_programme"] = ("该居民未纳入{0}专案管理", "The resident is not on the {0} programme"),
-        ["error.chronic.before_registration"] = ("日期不能早于建档日期", "The date cannot precede the registration"),
-        ["error.chronic.visit_before_diagnosis"] = ("随访日期不能早于确诊日期（{0}）", "The visit cannot precede the diagnosis ({0})"),
-        ["error.chronic.override_needs_reason"] = ("修改系统分类时必须填写理由", "Changing the computed classification needs a reason"),
-        ["error.chronic.next_visit_range"] = ("下次随访日期应在本次随访之后一年之内", "The next visit must be after this one and within a year"),
-        ["error.chronic.after_visit"] = ("检查日期不能晚于随访日期", "The test date cannot be after the visit"),
-        ["error.chronic.referral_exists"] = ("该次随访已开具转诊单", "This visit already has a referral"),
-        ["error.chronic.referral_closed"] = ("该转诊单已有结果或已取消", "This referral already has a result or was cancelled"),
-        ["error.chronic.before_referral"] = ("日期不能早于转诊日期", "The date cannot precede the referral"),
-        ["error.chronic.period"] = ("统计期间不正确（起止日期在同一年内，且不晚于今天）", "Not a valid period (within one year, not in the future)"),
-        ["error.chronic.indicator"] = ("未知的指标", "Unknown indicator"),
-        ["chronic.total"] = ("合计", "Total"),
-        ["chronic.programme.hypertension"] = ("高血压", "hypertension"),
-        ["chronic.programme.diabetes"] = ("2型糖尿病", "type 2 diabetes"),
-        ["chronic.registered"] = ("{0}专案管理", "{0} programme"),
-        ["chronic.deregistered"] = ("结案：{0} {1}", "Deregistered: {0} {1}"),
-        ["chronic.class.1"] = ("控制满意", "Satisfactory"),
-        ["chronic.class.2"] = ("控制不满意", "Unsatisfactory"),
-        ["chronic.class.3"] = ("不良反应", "Adverse reaction"),
-        ["chronic.class.4"] = ("并发症", "Complication"),
-        ["chronic.reason.complication"] = ("出现新的并发症或原有并发症加重", "A new or worse complication"),
-        ["chronic.reason.adr"] = ("存在药物不良反应", "A drug adverse reaction"),
-        ["chronic.reason.bp_missing"] = ("未测血压，不能判定为控制满意", "No BP taken: cannot be judged satisfactory"),
-        ["chronic.reason.bp_controlled"] = ("血压 {0}/{1} mmHg，收缩压<{2}且舒张压<{3}，控制满意", "BP {0}/{1} mmHg: systolic < {2} and diastolic < {3}, controlled"),
-        ["chronic.reason.bp_uncontrolled"] = ("血压 {0}/{1} mmHg，未达到收缩压<{2}且舒张压<{3}的目标", "BP {0}/{1} mmHg misses the target systolic < {2} and diastolic < {3}"),
-        ["chronic.reason.glucose_missing"] = ("未测空腹血糖，不能判定为控制满意", "No fasting glucose: cannot be judged satisfactory"),
-        ["chronic.reason.glucose_controlled"] = ("空腹血糖 {0} mmol/L，低于 {1}，控制满意", "Fasting glucose {0} mmol/L is under {1}: controlled"),
-        ["chronic.reason.glucose_uncontrolled"] = ("空腹血糖 {0} mmol/L，未达到低于 {1} 的目标", "Fasting glucose {0} mmol/L misses the target of under {1}"),
-        ["chronic.reason.overridden"] = ("医生将分类修改为“{0}”", "The clinician changed the class to \"{0}\""),
-        ["chronic.reason.urgent_referral"] = ("存在紧急转诊情况：紧急转诊，{0} 天内主动随访转诊情况", "Urgent signs: refer now and follow up within {0} days"),
-        ["chronic.reason.refer_complication"] = ("新发或加重的并发症：建议转诊，{0} 天内随访", "New or worse complication: refer and follow up within {0} days"),
-        ["chronic.reason.refer_consecutive"] = ("连续 {0} 次控制不满意：建议转诊，{1} 天内随访", "{0} consecutive unsatisfactory visits: refer and follow up within {1} days"),
-        ["chronic.reason.recheck_first"] = ("首次控制不满意：调整用药，{0} 天后随访", "First unsatisfactory visit: adjust drugs and revisit in {0} days"),
-        ["chronic.reason.recheck_adr"] = ("出现药物不良反应：调整用药，{0} 天后随访", "Adverse reaction: adjust drugs and revisit in {0} days"),
-        ["chronic.reason.routine"] = ("控制满意：{0} 个月后常规随访", "Controlled: routine visit in {0} months"),
-        ["chronic.urgent.systolic"] = ("收缩压 {0} mmHg ≥ {1}", "Systolic {0} mmHg ≥ {1}"),
-        ["chronic.urgent.diastolic"] = ("舒张压 {0} mmHg ≥ {1}", "Diastolic {0} mmHg ≥ {1}"),
-        ["chronic.urgent.glucose_high"] = ("血糖 {0} mmol/L ≥ {1}", "Glucose {0} mmol/L ≥ {1}"),
-        ["chronic.urgent.glucose_low"] = ("血糖 {0} mmol/L ≤ {1}", "Glucose {0} mmol/L ≤ {1}"),
-        ["chronic.urgent.heart_rate"] = ("心率 {0} 次/分 > {1}", "Heart rate {0}/min > {1}"),
-        ["chronic.urgent.temperature"] = ("体温 {0} ℃ > {1}", "Temperature {0} °C > {1}"),
-        ["chronic.urgent.sign"] = ("{0}", "{0}"),
-        ["chronic.referral.advised"] = ("随访评估建议转诊", "Referral advised by the follow-up"),
-        ["chronic.screen.never"] = ("尚无血压测量记录", "No BP reading yet"),
-        ["chronic.screen.suspected"] = ("非同日 {0} 次血压均升高：疑似高血压，请转诊确诊并 2 周内随访", "Raised on {0} different days: suspected hypertension, refer for diagnosis and follow up within 2 weeks"),
-        ["chronic.screen.confirming"] = ("血压升高（{2}/{3} mmHg），非同日复测中：已 {0}/{1} 次", "Raised BP ({2}/{3} mmHg), confirming on different days: {0} of {1}"),
-        ["chronic.screen.high_risk_due"] = ("高危人群，距上次测血压（{0}）已满 6 个月", "High-risk: 6 months since the last reading ({0})"),
-        ["chronic.screen.year_due"] = ("今年尚未测量血压（上次 {0}）", "No BP reading this year (last {0})"),
-        ["chronic.screen.normal"] = ("最近一次血压 {0}/{1} mmHg 正常", "Last BP {0}/{1} mmHg is normal"),
-        ["chronic.risk.high_normal_bp"] = ("正常高值血压 {0}/{1} mmHg", "High-normal BP {0}/{1} mmHg"),
-        ["chronic.risk.bmi"] = ("超重或肥胖（BMI {0}）", "Overweight or obese (BMI {0})"),
-        ["chronic.risk.waist"] = ("腰围 {0} cm ≥ {1}", "Waist {0} cm ≥ {1}"),
-        ["chronic.risk.family"] = ("高血压家族史", "Family history of hypertension"),
-        ["chronic.risk.salt"] = ("长期高盐膳食", "High-salt diet"),
-        ["chronic.risk.liquor"] = ("长期过量饮酒（每日 {0} ml）", "Heavy drinking ({0} ml a day)"),
-        ["chronic.risk.age"] = ("年龄 {0} 岁 ≥ 55", "Age {0} ≥ 55"),
-    };
+    public static IReadOnlyDictionary<string, string> AllLabels => Labels;
+}
+
+/// <summary>
+/// One module's texts: message keys (errors, field names, statuses) with their zh-CN and en-US text, and UI labels, whose
+/// key is the Chinese text itself so pages read naturally (<c>Text.L("保存")</c>). Read once, when <see cref="Text"/> starts.
+/// </summary>
+public abstract class TextTable
+{
+    /// <summary>The module's folder name (the last part of the table's namespace: Residents, Immunization …, or Platform).</summary>
+    public string Module => GetType().Namespace![(GetType().Namespace!.LastIndexOf('.') + 1)..];
+
+    public virtual IEnumerable<(string Key, string Zh, string En)> Messages => [];
+
+    public virtual IEnumerable<(string Zh, string En)> Labels => [];
 }

@@ -91,7 +91,7 @@ public partial class ResidentProfilePage
         history.Select(c => (c.At.AddHours(8), c.UserName, $"{Text.Get("field." + c.Field)}：{Display(c.Field, c.OldValue)} → {Display(c.Field, c.NewValue)}"))
             .Concat(exams.Select(e => (e.ExamDate.ToDateTime(TimeOnly.MinValue), e.Doctor, Text.L("健康体检"))))
             .Concat(encounters.Select(e => (e.Date.ToDateTime(TimeOnly.MinValue), e.Doctor, $"{Text.L("接诊")}：{e.Subjective}")))
-            .Concat((vaccinee?.Doses ?? []).Select(x => (x.GivenOn.ToDateTime(TimeOnly.MinValue), x.Nurse, $"{Text.L("预防接种")}：{x.VaccineName} {Text.L("第")}{x.DoseNumber}{Text.L("剂")}{(x.Valid ? "" : Text.L("（无效）"))}")))
+            .Concat((vaccinee?.Doses ?? []).Select(x => (x.GivenOn.ToDateTime(TimeOnly.MinValue), x.Nurse, $"{Text.L("预防接种")}：{x.VaccineName} {Text.Get("immunization.dose_number", x.DoseNumber)}{(x.Valid ? "" : Text.L("（无效）"))}")))
             .Concat(chronic.Visits.Select(x => (x.VisitDate.ToDateTime(TimeOnly.MinValue), x.Doctor,
                 $"{Text.L("慢病随访")}：{x.Systolic}/{x.Diastolic} mmHg{(x.FastingGlucose is { } g ? $" {g} mmol/L" : "")} " +
                 string.Join("，", x.Outcomes.Select(o => $"{Modules.ChronicCare.ChronicMapping.ProgrammeName(o.Programme)}{o.ClassName}")) + (x.Urgent ? $" {Text.L("紧急转诊")}" : ""))))

@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
 using CommunityHealth.Web.Platform;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Platform;
 
-/// <summary>Every label the UI shows and every message key the code returns has Chinese and English text.</summary>
+/// <summary>
+/// Every label the UI shows and every message key the code returns has Chinese and English text; each module's table
+/// (Modules/&lt;Name&gt;/Texts.cs, Platform/Texts.cs) is complete in both languages and defines no key another one does.
+/// </summary>
 public partial class TextTests
 {
     private static string RepoRoot()
@@ -39,6 +42,38 @@ public partial class TextTests
         foreach (var length in new[] { 6, 9, 12 }) Assert.True(Text.All.ContainsKey($"error.division_code.length_{length}"));
         foreach (var role in Domain.Staff.StaffRole.All) Assert.True(Text.All.ContainsKey("role." + role), role);
     }
+
+    [Fact]
+    public void Every_module_has_a_table_and_every_table_a_module()
+    {
+        var folders = Directory.GetDirectories(Path.Combine(RepoRoot(), "src", "CommunityHealth.Web", "Modules"))
+            .Where(d => Directory.EnumerateFiles(d, "*Module.cs").Any()).Select(d => Path.GetFileName(d)!).Append("Platform").Order().ToList();
+        Assert.Equal(folders, Text.Tables.Select(t => t.Module).Order().ToList());
+    }
+
+    [Fact]
+    public void Every_chinese_text_has_an_english_one_and_the_reverse()
+    {
+        var incomplete = Text.Tables
+            .SelectMany(t => t.Messages.Where(m => Blank(m.Zh) || Blank(m.En)).Select(m => $"{t.Module}: {m.Key}")
+                .Concat(t.Labels.Where(l => Blank(l.Zh) || Blank(l.En)).Select(l => $"{t.Module}: label '{l.Zh}' → '{l.En}'")))
+            .ToList();
+        Assert.Empty(incomplete);
+    }
+
+    [Fact]
+    public void No_key_is_defined_twice()
+    {
+        var keys = Text.Tables.SelectMany(t => t.Messages.Select(m => (t.Module, Key: m.Key)))
+            .Concat(Text.Tables.SelectMany(t => t.Labels.Select(l => (t.Module, Key: "label " + l.Zh))));
+        var twice = keys.GroupBy(k => k.Key).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key} in {string.Join(", ", g.Select(k => k.Module))}").ToList();
+        Assert.Empty(twice);
+        Assert.Equal(Text.Tables.Sum(t => t.Messages.Count()), Text.All.Count);
+        Assert.Equal(Text.Tables.Sum(t => t.Labels.Count()), Text.AllLabels.Count);
+    }
+
+    private static bool Blank(string s) => string.IsNullOrWhiteSpace(s);
 
     [GeneratedRegex("""\bL\("([^"]+)"\)""")]
     private static partial Regex LabelCall();
