@@ -88,7 +88,7 @@ public sealed class AdminWorkflowTests(BrowserApp fixture) : IClassFixture<Brows
             var district = await db.Districts.Select(d => d.Id).FirstAsync();
             db.AuditEntries.AddRange(Enumerable.Range(0, 60).Select(i => new CommunityHealth.Data.Audit.AuditEntry
             {
-                Id = Guid.CreateVersion7(), DistrictId = district, At = DateTime.UtcNow.AddSeconds(-i), UserName = "admin", Entity = "Resident",
+                Id = Guid.CreateVersion7(), DistrictId = district, At = fixture.App.Clock.GetUtcNow().UtcDateTime.AddSeconds(-i), UserName = "admin", Entity = "Resident",
                 EntityId = "pager-check", Action = "view", Detail = $"row {i}",
             }));
             await db.SaveChangesAsync();

@@ -8,7 +8,7 @@ namespace CommunityHealth.Browser.Tests;
 
 public sealed class ChronicCareWorkflowTests(BrowserApp fixture) : IClassFixture<BrowserApp>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task A_doctor_records_a_follow_up_with_sbp_185_sees_the_urgent_banner_and_creates_the_referral()

@@ -8,7 +8,7 @@ namespace CommunityHealth.Browser.Tests;
 
 public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture<BrowserApp>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task A_nurse_registers_a_child_sees_the_forecast_is_warned_about_an_early_dose_and_records_the_visit()

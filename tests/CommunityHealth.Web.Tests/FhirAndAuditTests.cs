@@ -86,7 +86,7 @@ public abstract class FhirAndAuditTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var row = signIns.GetProperty("items").Items().First();
         Assert.Equal("Nurse", row.Str("roles"));
         Assert.Equal("Staff", row.Str("entity"));
-        var tomorrow = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd");
+        var tomorrow = TestClock.Today.AddDays(1).ToString("yyyy-MM-dd");
         var none = await admin.GetJsonAsync($"/api/audit?userName=nurse2&from={tomorrow}");
         Assert.Equal(0, none.GetProperty("total").GetInt32());
         var bad = await admin.GetAsync($"/api/audit?from={tomorrow}&to=2020-01-01");

@@ -104,7 +104,7 @@ public abstract class RawReadTests<TApp>(TApp app) : IClassFixture<TApp> where T
         merged.Status = ResidentStatus.Merged;
         await using (var db = app.SystemDb()) { db.Residents.AddRange(active, closed, merged); await db.SaveChangesAsync(); }
 
-        var search = new SearchResidents(app.Service<ScopedDb>(), new ResidentReads(), TimeProvider.System);
+        var search = new SearchResidents(app.Service<ScopedDb>(), new ResidentReads(), app.Clock);
         // staff see the district, a center or a station; the system and empty scopes are not a member of staff's
         foreach (var (name, scope, sees) in Scopes(station, sibling, otherCenter).Where(s => s.Scope.Level != ScopeLevel.System && s.Scope != DataScope.Nothing))
         {

@@ -7,6 +7,7 @@ using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
 using CommunityHealth.Data.Staff;
 using CommunityHealth.Data.Sqlite;
+using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
     private static AuditEntry Entry(int i) => new()
     {
-        Id = Guid.CreateVersion7(), DistrictId = District, At = DateTime.UtcNow, Entity = "Test", EntityId = i.ToString(), Action = AuditActions.View,
+        Id = Guid.CreateVersion7(), DistrictId = District, At = TestClock.Start.UtcDateTime, Entity = "Test", EntityId = i.ToString(), Action = AuditActions.View,
     };
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         // a save that fails (the same key twice) rolls back completely and the writer serves the next save
         await using (var db = _factory.Create(DataScope.System))
         {
-            db.AuditEntries.AddRange(Entry(2), new AuditEntry { Id = first.Id, DistrictId = District, At = DateTime.UtcNow, Entity = "Test", EntityId = "dup", Action = AuditActions.View });
+            db.AuditEntries.AddRange(Entry(2), new AuditEntry { Id = first.Id, DistrictId = District, At = TestClock.Start.UtcDateTime, Entity = "Test", EntityId = "dup", Action = AuditActions.View });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
         await using (var db = _factory.Create(DataScope.System))
@@ -256,7 +257,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         }
         await using (var db = _factory.Create(DataScope.System))
         {
-            db.AuditEntries.Add(new AuditEntry { Id = dup.Id, DistrictId = District, At = DateTime.UtcNow, Entity = "Test", EntityId = "again", Action = AuditActions.View });
+            db.AuditEntries.Add(new AuditEntry { Id = dup.Id, DistrictId = District, At = TestClock.Start.UtcDateTime, Entity = "Test", EntityId = "again", Action = AuditActions.View });
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
             Assert.IsType<SqliteException>(error.InnerException);
         }

@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Tests.ChronicCare;
 public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     private static int _seq = 300;
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly Today => TestClock.Today;
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     /// <summary>A resident of the caller's first station, born <paramref name="birth"/>, with optional past illnesses.</summary>
@@ -482,7 +482,7 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var before = (await db.ChronicMonthStats.AsNoTracking().ToListAsync()).Select(Key).Order().ToList();
         Assert.Contains(before, k => k.StartsWith(resident, StringComparison.OrdinalIgnoreCase));
         await db.ChronicMonthStats.ExecuteDeleteAsync();
-        await CommunityHealth.Web.Modules.ChronicCare.ChronicStats.BackfillAsync(db, DateTime.UtcNow, CancellationToken.None);
+        await CommunityHealth.Web.Modules.ChronicCare.ChronicStats.BackfillAsync(db, app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         var after = (await db.ChronicMonthStats.AsNoTracking().ToListAsync()).Select(Key).Order().ToList();
         Assert.Equal(before, after);
     }

@@ -12,7 +12,7 @@ namespace CommunityHealth.Web.Tests.ChronicCare;
 public abstract class ChronicFhirTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly Today => TestClock.Today;
     private static async Task<T> ReadAsync<T>(HttpResponseMessage r) where T : Resource
     {
         Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());

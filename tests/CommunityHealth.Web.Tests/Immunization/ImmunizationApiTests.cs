@@ -12,7 +12,7 @@ namespace CommunityHealth.Web.Tests.Immunization;
 public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     private static int _seq = 500;
-    internal static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    internal static DateOnly Today => TestClock.Today;
     internal static string At(DateOnly d, int hour = 9) => $"{d:yyyy-MM-dd}T{hour:D2}:00:00";
 
     /// <summary>A child resident of the caller's first station and its vaccination registration.</summary>

@@ -101,12 +101,12 @@ public abstract class ReminderAndCoverageTests<TApp>(TApp app) : IClassFixture<T
         Assert.Contains("脊灰灭活疫苗第1剂", message.Text);
 
         // the gateway fails the first attempt: recorded with the error, retried later
-        var failed = await WaitAsync(db, message.Id, m => m.Attempts >= 1);
+        var failed = await WaitAsync(app, db, message.Id, m => m.Attempts >= 1);
         Assert.Equal(ReminderStatus.Pending, failed.Status);
         Assert.Contains("500", failed.LastError);
-        Assert.True(failed.NextAttemptAt > DateTime.UtcNow.AddSeconds(30)); // back-off
-        await db.ReminderMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
-        var sent = await WaitAsync(db, message.Id, m => m.Status == ReminderStatus.Sent);
+        Assert.True(failed.NextAttemptAt > app.Clock.GetUtcNow().UtcDateTime.AddSeconds(30)); // back-off
+        await db.ReminderMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
+        var sent = await WaitAsync(app, db, message.Id, m => m.Status == ReminderStatus.Sent);
         Assert.Equal(2, sent.Attempts);
         Assert.Equal("webhook", sent.Sender);
         await Task.Delay(2500); // the dispatcher keeps running: nothing is sent again
@@ -117,12 +117,14 @@ public abstract class ReminderAndCoverageTests<TApp>(TApp app) : IClassFixture<T
         Assert.Contains(outbox.Items(), m => m.Str("id") == message.Id.ToString());
     }
 
-    private static async Task<ReminderMessage> WaitAsync(Data.HealthDbContext db, Guid id, Func<ReminderMessage, bool> done)
+    // the dispatcher waits on the app's fake clock: each poll moves it on by the dispatch interval (1 s), well inside the back-off
+    private static async Task<ReminderMessage> WaitAsync(TApp app, Data.HealthDbContext db, Guid id, Func<ReminderMessage, bool> done)
     {
         for (var i = 0; i < 100; i++)
         {
             var m = await db.ReminderMessages.AsNoTracking().SingleAsync(x => x.Id == id);
             if (done(m)) return m;
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(200);
         }
         throw new TimeoutException("The reminder dispatcher did not get there in 20 s");

@@ -5,7 +5,10 @@ using CommunityHealth.Data;
 using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityHealth.Web.Tests.Infrastructure;
 
@@ -48,6 +51,9 @@ public class TestApp : WebApplicationFactory<Program>
     public Provider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The app's clock: stands at <see cref="TestClock.Start"/> until a test advances it, so tests pass on any date.</summary>
+    public FakeTimeProvider Clock { get; } = new(TestClock.Start);
+
     protected virtual void Configure(IWebHostBuilder builder) { }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -59,6 +65,7 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
         Configure(builder);
     }
 
