@@ -44,7 +44,7 @@ public static class DataServiceCollectionExtensions
         int sqliteWriterCacheMb = SqliteWriteGate.DefaultWriterCacheMb, int sqliteMmapMb = SqlitePragmas.DefaultMmapMb)
     {
         // audit rows in the write's own transaction (docs/decisions/0013); first, so the SQLite gate sees them as changes
-        services.AddSingleton(sp => new AuditInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new AuditInterceptor(sp.GetRequiredService<TimeProvider>()));
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = PostgresConnectionString(connectionString);

@@ -1,3 +1,4 @@
+using CommunityHealth.Web.Tests.Infrastructure;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
@@ -22,7 +23,7 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = new ServiceCollection().AddHealthData("Sqlite", $"Data Source={_file}").BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Start)).AddHealthData("Sqlite", $"Data Source={_file}").BuildServiceProvider();
         _factory = _services.GetRequiredService<IHealthDbFactory>();
         await using var db = _factory.Create(DataScope.System);
         await db.Database.MigrateAsync();

@@ -24,7 +24,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = new ServiceCollection().AddHealthData("Sqlite", $"Data Source={_file}").BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Start)).AddHealthData("Sqlite", $"Data Source={_file}").BuildServiceProvider();
         _factory = _services.GetRequiredService<IHealthDbFactory>();
         _gate = _services.GetRequiredService<SqliteWriteGate>();
         await using var db = _factory.Create(DataScope.System);
@@ -201,7 +201,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [Fact]
     public async Task Reads_go_through_the_memory_map_on_every_kind_of_connection()
     {
-        await using var services = new ServiceCollection().AddHealthData("Sqlite", $"Data Source={_file}", sqliteMmapMb: SqlitePragmas.MaxMmapMb).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Start)).AddHealthData("Sqlite", $"Data Source={_file}", sqliteMmapMb: SqlitePragmas.MaxMmapMb).BuildServiceProvider();
         var factory = services.GetRequiredService<IHealthDbFactory>();
         const long expected = (long)SqlitePragmas.MaxMmapMb * 1024 * 1024;
         static async Task<long> MmapAsync(System.Data.Common.DbConnection c)

@@ -68,7 +68,7 @@ public abstract class AuditAfterKillTests(Provider provider)
 
             await using (var restarted = await ServerProcess.StartAsync(provider, connectionString))
             {
-                await using var services = new ServiceCollection().AddHealthData(provider.ToString(), connectionString).BuildServiceProvider();
+                await using var services = new ServiceCollection().AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Start)).AddHealthData(provider.ToString(), connectionString).BuildServiceProvider();
                 await using var db = services.GetRequiredService<IHealthDbFactory>().Create(DataScope.System);
                 var audited = (await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "Resident" && a.Action == AuditActions.Create)
                     .Select(a => a.EntityId).ToListAsync()).ToHashSet();
