@@ -4,9 +4,7 @@ using CommunityHealth.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using SQLitePCL;
 
 namespace CommunityHealth.Bench;
 

@@ -1,22 +1,14 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Examinations;
-using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.ChronicCare;
 using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Reading = CommunityHealth.Data.ChronicCare.Measurement;
 
 namespace CommunityHealth.Bench;

@@ -1,21 +1,12 @@
-using CommunityHealth.Domain.Residents;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
 using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.Immunization;
 using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHealth.Bench;
 

@@ -1,11 +1,9 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Sqlite;
 using CommunityHealth.Web.Components;
-using CommunityHealth.Web.Platform;
-using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Modules.Account;
 using CommunityHealth.Web.Modules.Audit;
 using CommunityHealth.Web.Modules.ChronicCare;
@@ -14,6 +12,7 @@ using CommunityHealth.Web.Modules.Immunization;
 using CommunityHealth.Web.Modules.Organizations;
 using CommunityHealth.Web.Modules.Residents;
 using CommunityHealth.Web.Modules.Staff;
+using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 using Microsoft.AspNetCore.Localization;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CommunityHealth.Browser.Tests;

@@ -1,6 +1,5 @@
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CommunityHealth.Browser.Tests;

@@ -1,12 +1,7 @@
 using System.Text.Json;
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.Residents;

@@ -1,13 +1,6 @@
-using CommunityHealth.Web.Tests.Infrastructure;
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
-using CommunityHealth.Web.Modules.ChronicCare;
+using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

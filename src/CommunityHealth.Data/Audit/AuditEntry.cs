@@ -1,9 +1,3 @@
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 namespace CommunityHealth.Data.Audit;
 
 /// <summary>One audited action: who, in which role and organisation, when, on what, from where.</summary>

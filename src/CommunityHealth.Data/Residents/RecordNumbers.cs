@@ -1,4 +1,3 @@
-using CommunityHealth.Data;
 using CommunityHealth.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
 

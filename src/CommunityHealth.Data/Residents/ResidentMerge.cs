@@ -1,9 +1,3 @@
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Staff;
 namespace CommunityHealth.Data.Residents;
 
 /// <summary>

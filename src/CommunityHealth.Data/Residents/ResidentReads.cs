@@ -1,5 +1,4 @@
 using CommunityHealth.Domain.Residents;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Data.Residents;
 

@@ -1,5 +1,3 @@
-using CommunityHealth.Domain.Common;
-
 namespace CommunityHealth.Domain.ChronicCare;
 
 public sealed record BpReading(DateOnly On, int Systolic, int Diastolic);
@@ -104,7 +102,15 @@ public static class DiabetesRiskScore
 
     public static int AgePoints(int age) => age switch
     {
-        < 25 => 0, < 35 => 4, < 40 => 8, < 45 => 11, < 50 => 12, < 55 => 13, < 60 => 15, < 65 => 16, _ => 18,
+        < 25 => 0,
+        < 35 => 4,
+        < 40 => 8,
+        < 45 => 11,
+        < 50 => 12,
+        < 55 => 13,
+        < 60 => 15,
+        < 65 => 16,
+        _ => 18,
     };
 
     public static int BmiPoints(decimal bmi) => bmi switch { < 22m => 0, < 24m => 1, < 30m => 3, _ => 5 };
@@ -119,7 +125,13 @@ public static class DiabetesRiskScore
 
     public static int SystolicPoints(int sbp) => sbp switch
     {
-        < 110 => 0, < 120 => 1, < 130 => 3, < 140 => 6, < 150 => 7, < 160 => 8, _ => 10,
+        < 110 => 0,
+        < 120 => 1,
+        < 130 => 3,
+        < 140 => 6,
+        < 150 => 7,
+        < 160 => 8,
+        _ => 10,
     };
 
     public static bool NeedsOgtt(int score, ChronicRuleSet rules) => score >= rules.CdrsOgttThreshold;

@@ -105,8 +105,12 @@ public static class ResidentRules
         if (v.ToError() is { } invalid) return invalid;
         return d with
         {
-            Name = name, DocumentNumber = number, BirthDate = birth, Sex = sex,
-            Phone = PhoneNumber.Normalize(d.Phone), ContactPhone = PhoneNumber.Normalize(d.ContactPhone),
+            Name = name,
+            DocumentNumber = number,
+            BirthDate = birth,
+            Sex = sex,
+            Phone = PhoneNumber.Normalize(d.Phone),
+            ContactPhone = PhoneNumber.Normalize(d.ContactPhone),
         };
     }
 

@@ -2,12 +2,6 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 
 namespace CommunityHealth.Web.Platform;
 

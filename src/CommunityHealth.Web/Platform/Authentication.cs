@@ -1,10 +1,4 @@
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
 using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;

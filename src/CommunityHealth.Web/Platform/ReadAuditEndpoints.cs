@@ -1,6 +1,5 @@
 using CommunityHealth.Data.Audit;
 using CommunityHealth.Web.Platform.Fhir;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace CommunityHealth.Web.Platform;

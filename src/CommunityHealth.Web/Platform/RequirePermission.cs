@@ -2,7 +2,6 @@ using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.Fhir;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
 
 namespace CommunityHealth.Web.Platform;
 

@@ -1,7 +1,7 @@
-using CommunityHealth.Domain.Staff;
 using System.Security.Claims;
 using CommunityHealth.Data;
 using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Staff;
 
 namespace CommunityHealth.Web.Platform;
 

@@ -110,7 +110,8 @@ public abstract class AuditAfterKillTests(Provider provider)
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
-            });
+            }
+            );
         }
         var name = $"ch_kill_{Guid.NewGuid():N}";
         using (var admin = new Npgsql.NpgsqlConnection(PostgresServer.ConnectionString("postgres")))

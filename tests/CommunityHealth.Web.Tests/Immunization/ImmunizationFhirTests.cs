@@ -6,8 +6,8 @@ using CommunityHealth.Web.Tests.Infrastructure;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Task = System.Threading.Tasks.Task;
 using FhirImmunization = Hl7.Fhir.Model.Immunization;
+using Task = System.Threading.Tasks.Task;
 
 namespace CommunityHealth.Web.Tests.Immunization;
 

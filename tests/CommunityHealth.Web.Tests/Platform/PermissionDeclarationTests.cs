@@ -1,8 +1,8 @@
+using System.Reflection;
 using CommunityHealth.Web.Platform;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using System.Reflection;
 
 namespace CommunityHealth.Web.Tests.Platform;
 

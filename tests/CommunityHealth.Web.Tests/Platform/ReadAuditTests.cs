@@ -1,9 +1,9 @@
-using CommunityHealth.Web.Tests.ChronicCare;
-using CommunityHealth.Web.Tests.Immunization;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CommunityHealth.Web.Tests.ChronicCare;
+using CommunityHealth.Web.Tests.Immunization;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

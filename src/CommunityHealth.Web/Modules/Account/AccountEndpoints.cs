@@ -1,5 +1,4 @@
 using CommunityHealth.Domain.Common;
-using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Localization;

@@ -1,6 +1,5 @@
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Audit;

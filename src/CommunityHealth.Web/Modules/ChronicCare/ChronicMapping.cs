@@ -2,7 +2,6 @@ using System.Globalization;
 using CommunityHealth.Data;
 using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Domain.ChronicCare;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;

@@ -3,7 +3,6 @@ using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;

@@ -1,11 +1,9 @@
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Data.Residents;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;

@@ -1,7 +1,6 @@
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
 

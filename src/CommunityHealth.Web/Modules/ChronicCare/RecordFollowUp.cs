@@ -5,7 +5,6 @@ using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
 

@@ -5,7 +5,6 @@ using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;

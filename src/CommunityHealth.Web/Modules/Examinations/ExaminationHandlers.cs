@@ -1,18 +1,13 @@
-using CommunityHealth.Domain.Staff;
-using CommunityHealth.Domain.ChronicCare;
-using CommunityHealth.Domain.Residents;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
+using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Examinations;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Examinations;

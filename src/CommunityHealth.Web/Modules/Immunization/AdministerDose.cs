@@ -5,7 +5,6 @@ using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

@@ -1,9 +1,7 @@
 using CommunityHealth.Data;
 using CommunityHealth.Data.Residents;
-using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

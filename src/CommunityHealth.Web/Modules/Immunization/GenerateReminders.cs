@@ -4,7 +4,6 @@ using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

@@ -1,6 +1,4 @@
-using CommunityHealth.Data.Audit;
 using CommunityHealth.Domain.Common;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

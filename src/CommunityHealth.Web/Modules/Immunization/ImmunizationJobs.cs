@@ -1,5 +1,4 @@
 using CommunityHealth.Data;
-using CommunityHealth.Web.Platform;
 
 namespace CommunityHealth.Web.Modules.Immunization;
 

@@ -1,4 +1,3 @@
-using CommunityHealth.Data.Immunization;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Immunization.Fhir;
 using CommunityHealth.Web.Platform.Modules;

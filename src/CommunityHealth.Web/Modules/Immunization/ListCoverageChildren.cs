@@ -1,9 +1,5 @@
-using CommunityHealth.Data;
-using CommunityHealth.Data.Residents;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
-using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;
@@ -27,7 +23,7 @@ public sealed class ListCoverageChildren(ScopedDb dbs, OrganizationCache organiz
         }).WithSummary("The drill-down list as .xlsx");
     }
 
-        public async Task<Outcome<IReadOnlyList<CoverageChild>>> HandleAsync(StaffContext staff, int cohort, string key, Guid? organizationId, DateOnly? asOf, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<CoverageChild>>> HandleAsync(StaffContext staff, int cohort, string key, Guid? organizationId, DateOnly? asOf, CancellationToken ct = default)
     {
         var date = asOf ?? clock.Today();
         if (cohort < 2000 || cohort > date.Year) return new Invalid("cohort", "error.vaccination.cohort");

@@ -1,5 +1,4 @@
 using CommunityHealth.Domain.Immunization;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

@@ -1,5 +1,4 @@
 using CommunityHealth.Domain.Common;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

@@ -2,7 +2,6 @@ using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.Immunization;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using CommunityHealth.Data.Immunization;
 
 namespace CommunityHealth.Web.Modules.Immunization;

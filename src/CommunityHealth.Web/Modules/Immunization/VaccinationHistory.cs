@@ -1,7 +1,6 @@
 using CommunityHealth.Data;
 using CommunityHealth.Data.Immunization;
 using CommunityHealth.Domain.Immunization;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Immunization;

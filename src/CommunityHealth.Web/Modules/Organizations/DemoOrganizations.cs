@@ -1,18 +1,11 @@
-using CommunityHealth.Web.Platform;
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
 using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 using CommunityHealth.Web.Platform.Seeding;
+using Microsoft.AspNetCore.Identity;
 
 namespace CommunityHealth.Web.Modules.Organizations;
 

@@ -1,15 +1,9 @@
-using CommunityHealth.Data;
 using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Organizations;

@@ -1,5 +1,3 @@
-using CommunityHealth.Web.Platform;
-
 namespace CommunityHealth.Web.Modules.Organizations;
 
 public static class TeamEndpoints

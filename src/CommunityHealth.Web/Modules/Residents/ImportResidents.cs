@@ -1,18 +1,13 @@
-using CommunityHealth.Domain.Staff;
 using System.Globalization;
 using System.Text;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Platform;
+using CommunityHealth.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

@@ -1,17 +1,10 @@
-using CommunityHealth.Domain.ChronicCare;
-using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Modules.ChronicCare;
-using CommunityHealth.Data;
 using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
+using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
+using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
-using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Modules.ChronicCare;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Residents;

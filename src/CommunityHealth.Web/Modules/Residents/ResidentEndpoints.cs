@@ -1,6 +1,5 @@
-using CommunityHealth.Domain.Staff;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Platform;
+using CommunityHealth.Domain.Staff;
 
 namespace CommunityHealth.Web.Modules.Residents;
 

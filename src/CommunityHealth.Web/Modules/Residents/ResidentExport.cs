@@ -1,6 +1,5 @@
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.Organizations;
-using CommunityHealth.Web.Platform;
 using MiniExcelLibs;
 
 namespace CommunityHealth.Web.Modules.Residents;

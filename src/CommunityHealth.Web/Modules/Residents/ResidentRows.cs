@@ -1,11 +1,5 @@
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Residents;

@@ -29,8 +29,10 @@ public static class FhirDateSearch
             var right = parameter.Body;
             Expression body = prefix switch
             {
-                "ge" => Expression.GreaterThanOrEqual(left, right), "gt" => Expression.GreaterThan(left, right),
-                "le" => Expression.LessThanOrEqual(left, right), "lt" => Expression.LessThan(left, right),
+                "ge" => Expression.GreaterThanOrEqual(left, right),
+                "gt" => Expression.GreaterThan(left, right),
+                "le" => Expression.LessThanOrEqual(left, right),
+                "lt" => Expression.LessThan(left, right),
                 _ => Expression.Equal(left, right),
             };
             q = q.Where(Expression.Lambda<Func<T, bool>>(body, column.Parameters));

@@ -1,5 +1,3 @@
-using CommunityHealth.Domain.Common;
-using CommunityHealth.Web.Platform;
 using Hl7.Fhir.Model;
 
 namespace CommunityHealth.Web.Platform.Fhir;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CommunityHealth.Domain.Common;
-using CommunityHealth.Web.Platform;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 

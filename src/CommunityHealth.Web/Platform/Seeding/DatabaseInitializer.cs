@@ -1,15 +1,10 @@
-using CommunityHealth.Web.Modules.ChronicCare;
 using System.Security.Cryptography;
 using CommunityHealth.Data;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
 using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Modules.ChronicCare;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,5 @@
 using CommunityHealth.Web.Components.Shared;
-using CommunityHealth.Web.Modules.Audit;
 using CommunityHealth.Web.Modules.Organizations;
-using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunityHealth.Web.Modules.Audit.Pages;

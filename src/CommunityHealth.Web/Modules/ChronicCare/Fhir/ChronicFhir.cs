@@ -1,13 +1,6 @@
-using CommunityHealth.Web.Platform.Fhir;
-using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.ChronicCare;
-using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Platform.Fhir;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 

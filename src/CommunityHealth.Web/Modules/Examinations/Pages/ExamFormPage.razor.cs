@@ -1,9 +1,7 @@
-using CommunityHealth.Domain.Staff;
 using CommunityHealth.Domain.Examinations;
+using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Components.Shared;
-using CommunityHealth.Web.Modules.Examinations;
 using CommunityHealth.Web.Modules.Residents;
-using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunityHealth.Web.Modules.Examinations.Pages;

@@ -1,22 +1,12 @@
-using CommunityHealth.Web.Platform.Fhir;
 using System.Globalization;
 using System.Text.Json;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
 using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
-using CommunityHealth.Web.Modules.Immunization;
-using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Platform.Fhir;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Task = System.Threading.Tasks.Task;
-
 using FhirImmunization = Hl7.Fhir.Model.Immunization;
 namespace CommunityHealth.Web.Modules.Immunization.Fhir;
 

@@ -1,17 +1,8 @@
-using CommunityHealth.Domain.Staff;
 using System.Globalization;
-using CommunityHealth.Data.Audit;
-using CommunityHealth.Data.ChronicCare;
-using CommunityHealth.Data.Examinations;
-using CommunityHealth.Data.Immunization;
-using CommunityHealth.Data.Organizations;
-using CommunityHealth.Data.Residents;
-using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
+using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Components.Shared;
-using CommunityHealth.Web.Modules.Immunization;
-using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunityHealth.Web.Modules.Immunization.Pages;
@@ -98,7 +89,11 @@ public partial class VaccineePage
 
     private static string Badge(string status) => status switch
     {
-        "overdue" => "bg-danger", "due" => "bg-warning text-dark", "complete" => "bg-success", "contraindicated" => "bg-dark", _ => "bg-secondary",
+        "overdue" => "bg-danger",
+        "due" => "bg-warning text-dark",
+        "complete" => "bg-success",
+        "contraindicated" => "bg-dark",
+        _ => "bg-secondary",
     };
 
     private void Done(string text) { errors.Clear(); message = text; }

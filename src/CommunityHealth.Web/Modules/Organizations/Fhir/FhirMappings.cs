@@ -1,6 +1,4 @@
-using CommunityHealth.Web.Platform.Fhir;
 using CommunityHealth.Domain.Organizations;
-using CommunityHealth.Web.Modules.Organizations;
 using CommunityHealth.Web.Modules.Staff;
 using Hl7.Fhir.Model;
 

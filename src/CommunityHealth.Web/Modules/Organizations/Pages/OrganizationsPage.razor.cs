@@ -1,8 +1,6 @@
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Components.Shared;
-using CommunityHealth.Web.Modules.Organizations;
-using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunityHealth.Web.Modules.Organizations.Pages;

@@ -1,7 +1,5 @@
-using CommunityHealth.Web.Platform.Fhir;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
-using CommunityHealth.Web.Modules.Residents;
 using Hl7.Fhir.Model;
 
 namespace CommunityHealth.Web.Modules.Residents.Fhir;
@@ -74,7 +72,8 @@ public static class PatientMapping
             Name = name,
             DocumentType = idCard is not null ? ResidentRules.IdCard : other is not null ? other.System![DocumentSystemPrefix.Length..] : ResidentRules.NoDocument,
             DocumentNumber = idCard ?? other?.Value,
-            Sex = sex, BirthDate = birth,
+            Sex = sex,
+            BirthDate = birth,
             Phone = p.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value,
             Address = p.Address.FirstOrDefault()?.Text ?? existing?.Address,
             ResidenceType = residence ?? existing?.ResidenceType ?? "1",

@@ -2,8 +2,6 @@ using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Components.Shared;
 using CommunityHealth.Web.Modules.Organizations;
-using CommunityHealth.Web.Modules.Staff;
-using CommunityHealth.Web.Platform;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunityHealth.Web.Modules.Staff.Pages;
