@@ -16,7 +16,7 @@ namespace CommunityHealth.Web.Tests.Platform;
 /// </summary>
 public abstract class ReadAuditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly Today => TestClock.Today;
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     private enum Kind { NotPersonal, Personal, ShowsPerson, AuditTrail }
