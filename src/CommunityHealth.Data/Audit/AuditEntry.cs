@@ -43,6 +43,8 @@ public static class AuditActions
     public const string Update = "update";
     public const string Close = "close";
     public const string View = "view";
+    /// <summary>Personal data downloaded as a file (the ids of the rows in it).</summary>
+    public const string Export = "export";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
 }

@@ -14,9 +14,6 @@ namespace CommunityHealth.Web.Platform;
 /// </summary>
 public sealed class ReadAudit(AuditLog log)
 {
-    /// <summary>The action of a file download (the search-result export, the drill-down lists as .xlsx).</summary>
-    public const string Export = "export";
-
     /// <summary>People per entry of a list: their ids (36 characters and a space) and the door fit <c>Detail</c>'s 1,000.</summary>
     public const int IdsPerEntry = 20;
 
@@ -65,5 +62,5 @@ public sealed class ReadAudit(AuditLog log)
         }
     }
 
-    private static string ListId(string action) => action == Export ? "export" : "list";
+    private static string ListId(string action) => action == AuditActions.Export ? "export" : "list";
 }

@@ -59,11 +59,11 @@ public static class ReadAuditEndpoints
     {
         var action = AuditActions.View;
         object? value;
-        if (result is AuditedExport export) (action, value, result) = (ReadAudit.Export, export.Rows, export.File);
+        if (result is AuditedExport export) (action, value, result) = (AuditActions.Export, export.Rows, export.File);
         else value = null;
         while (result is INestedHttpResult nested) result = nested.Result;
         if (result is IStatusCodeHttpResult { StatusCode: { } status } && status is < 200 or >= 300) return;
-        if (action != ReadAudit.Export) value = result switch
+        if (action != AuditActions.Export) value = result switch
         {
             FhirResult fhir => fhir.Resource,
             IValueHttpResult v => v.Value,

@@ -9,6 +9,7 @@ public sealed class Texts : TextTable
         ("action.update", "修改", "Update"),
         ("action.close", "停用/关闭", "Close"),
         ("action.view", "查看", "View"),
+        ("action.export", "导出", "Export"),
     ];
 
     public override IEnumerable<(string Zh, string En)> Labels =>
