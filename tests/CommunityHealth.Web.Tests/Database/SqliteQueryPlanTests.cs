@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Database;
 
 /// <summary>The plans SQLite chooses for the hot reads, on a migrated database file.</summary>
 public sealed class SqliteQueryPlanTests : IAsyncLifetime

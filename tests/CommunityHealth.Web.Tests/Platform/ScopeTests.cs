@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityHealth.Web.Tests.Infrastructure;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Platform;
 
 /// <summary>
 /// Data scope: a station sees itself, a center itself and its stations, the bureau the district —

@@ -9,7 +9,7 @@ using CommunityHealth.Web.Platform;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Residents;
 
 /// <summary>
 /// The hand-written look-ups (docs/decisions/0008) against EF Core on the same rows: every column reads back as EF Core

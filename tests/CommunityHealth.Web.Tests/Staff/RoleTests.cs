@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CommunityHealth.Web.Tests.Infrastructure;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Staff;
 
 /// <summary>What each role may and may not do in the administration area (inside its own scope).</summary>
 public abstract class RoleTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp

@@ -9,7 +9,7 @@ using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Task = System.Threading.Tasks.Task;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Residents;
 
 public abstract class PatientFhirTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Account;
 
 public abstract class AuthTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {

@@ -6,7 +6,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Task = System.Threading.Tasks.Task;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Platform;
 
 public abstract class FhirAndAuditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {

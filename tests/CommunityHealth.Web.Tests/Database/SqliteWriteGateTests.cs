@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Database;
 
 /// <summary>The SQLite single-writer gate on a real database file: every kind of write passes it, checkpoints run beside the writers.</summary>
 public sealed class SqliteWriteGateTests : IAsyncLifetime

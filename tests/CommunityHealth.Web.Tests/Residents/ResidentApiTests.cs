@@ -4,7 +4,7 @@ using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Residents;
 
 public abstract class ResidentApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {

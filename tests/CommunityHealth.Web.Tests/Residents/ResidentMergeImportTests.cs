@@ -7,7 +7,7 @@ using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Residents;
 
 public abstract class ResidentMergeImportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityHealth.Web.Tests;
+namespace CommunityHealth.Web.Tests.Organizations;
 
 /// <summary>Organisations, teams and staff through the JSON API: happy paths, bad input, nothing half-written.</summary>
 public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
