@@ -51,7 +51,6 @@ builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddBootstrapBlazor();
 // Emit Chinese as UTF-8 text rather than &#x...; entities (smaller pages, readable source).
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 

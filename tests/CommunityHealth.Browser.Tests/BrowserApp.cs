@@ -37,23 +37,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync(); // before the host, or shutdown waits for the circuit
         _playwright?.Dispose();
-        // BootstrapBlazor keeps a process-wide reference to the service provider of the host that started last; a host
-        // disposed while another test class still renders pages makes that class's components fail with
-        // ObjectDisposedException (seen in a full run). The hosts are therefore stopped only when the test process ends.
-        lock (Lingering)
-        {
-            if (Lingering.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
-            Lingering.Add(_app);
-        }
-    }
-
-    private static readonly List<TestApp> Lingering = [];
-
-    private static void StopAll()
-    {
-        lock (Lingering)
-            foreach (var app in Lingering)
-                try { app.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)); } catch { /* best effort at exit */ }
+        await _app.DisposeAsync();
     }
 
     private sealed class KestrelApp() : TestApp(Provider.Sqlite);
