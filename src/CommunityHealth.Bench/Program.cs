@@ -55,4 +55,5 @@ if (results.Count > 0) Report.Write(root, options, results);
 if (residentResults.Count > 0) Report.WriteResidents(root, options, residentResults);
 if (immunizationResults.Count > 0) Report.WriteImmunization(root, options, immunizationResults);
 if (chronicResults.Count > 0) Report.WriteChronic(root, options, chronicResults);
+if (residentResults.Count + immunizationResults.Count + chronicResults.Count > 0) Report.WriteTargets(root, options, residentResults, immunizationResults, chronicResults);
 return 0;

@@ -120,6 +120,65 @@ public static class Report
         Replace(root, "<!-- bench:chronic:begin -->", "<!-- bench:chronic:end -->", sb.ToString());
     }
 
+    /// <summary>
+    /// One row per performance target of the house issue (18) and of issues 3–5 that it keeps, per provider: the figure
+    /// the target is judged on (the worst row of its kind where several rows measure it) and whether it is met.
+    /// </summary>
+    public static void WriteTargets(string root, BenchOptions options, List<ResidentScenario.Result> residents,
+        List<ImmunizationScenario.Result> immunization, List<ChronicScenario.Result> chronic)
+    {
+        var rows = new List<(string Target, string Provider, string Figure, bool Met)>();
+        static string F(double v, string unit) => v.ToString(v < 10 ? "F2" : "N0", CultureInfo.InvariantCulture) + unit;
+        void Worst(string target, string provider, IEnumerable<ResidentScenario.Row> measured, double limitMs)
+        {
+            var list = measured.ToList();
+            if (list.Count == 0) return;
+            var worst = list.MaxBy(r => r.Http.P95)!;
+            rows.Add((target, provider, $"{F(worst.Http.P95, " ms")} ({worst.Name})", worst.Http.P95 <= limitMs));
+        }
+        void AtLeast(string target, string provider, double value, string unit, double floor) =>
+            rows.Add((target, provider, F(value, unit), value >= floor));
+        foreach (var r in residents)
+        {
+            var searches = r.Rows.Where(x => !x.Name.StartsWith("open profile", StringComparison.Ordinal)).ToList();
+            Worst("resident search p95 ≤ 20 ms (HTTP, worst search kind)", r.Provider, searches, 20);
+            Worst("profile open p95 ≤ 20 ms (HTTP)", r.Provider, r.Rows.Except(searches), 20);
+            var ratio = r.Rows.MaxBy(x => x.Handler.Median / x.Raw.Median)!;
+            rows.Add(("handler ÷ raw SQL ≤ 1.5 (median, worst row)", r.Provider,
+                string.Create(CultureInfo.InvariantCulture, $"{ratio.Handler.Median / ratio.Raw.Median:F1} ({ratio.Name})"), ratio.Handler.Median / ratio.Raw.Median <= 1.5));
+            AtLeast("generation ≥ 20,000 residents/s", r.Provider, r.Residents / r.GenerateSeconds, "/s", 20_000);
+            AtLeast("register a resident ≥ 200 req/s (HTTP, 16 clients)", r.Provider, r.Register.Rps, " req/s", 200);
+        }
+        foreach (var r in immunization)
+        {
+            rows.Add(("forecast for one child p95 ≤ 2 ms (in process)", r.Provider, F(r.Forecast.P95, " ms"), r.Forecast.P95 <= 2));
+            Worst("due list p95 ≤ 50 ms (HTTP, a station's vaccination list)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("station", StringComparison.Ordinal)), 50);
+            Worst("coverage ≤ 1 s (HTTP p95, district, one cohort)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district coverage", StringComparison.Ordinal)), 1000);
+            AtLeast("record a dose ≥ 200 req/s (HTTP, 16 clients)", r.Provider, r.Record.Rps, " req/s", 200);
+        }
+        foreach (var r in chronic)
+        {
+            Worst("due list p95 ≤ 50 ms (HTTP, a team's follow-up list)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("team", StringComparison.Ordinal)), 50);
+            Worst("indicators ≤ 1 s (HTTP p95, district, a year)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district indicators", StringComparison.Ordinal)), 1000);
+            AtLeast("record a follow-up ≥ 200 req/s (HTTP, 16 clients)", r.Provider, r.Record.Rps, " req/s", 200);
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine("<!-- bench:targets:begin -->");
+        sb.AppendLine($"## Targets (issue 18) at {options.Residents:N0} residents");
+        sb.AppendLine();
+        sb.AppendLine($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{options.CommandLine}`");
+        sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        sb.AppendLine("- Each target is judged on the figure named; where several rows measure it, the worst one. The rows behind them are in the module sections below.");
+        sb.AppendLine();
+        sb.AppendLine("| target | provider | figure | met |");
+        sb.AppendLine("|---|---|---|---|");
+        foreach (var (target, provider, figure, met) in rows.OrderBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.Provider, StringComparer.Ordinal))
+            sb.AppendLine($"| {target} | {provider} | {figure} | {(met ? "yes" : "**no**")} |");
+        sb.AppendLine("<!-- bench:targets:end -->");
+        Replace(root, "<!-- bench:targets:begin -->", "<!-- bench:targets:end -->", sb.ToString());
+    }
+
     /// <summary>The three-way table (HTTP, handler in process, hand-written SQL) every scenario writes.</summary>
     private static void AppendRows(StringBuilder sb, IEnumerable<(string Provider, List<ResidentScenario.Row> Rows)> results)
     {
