@@ -1,6 +1,7 @@
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Immunization.Fhir;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.Immunization;
 
@@ -12,6 +13,7 @@ public sealed class ImmunizationModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IDemoSeeder, DemoImmunization>();
         services.AddScoped<RegisterVaccinee>();
         services.AddScoped<GetVaccinee>();
         services.AddScoped<GetForecast>();

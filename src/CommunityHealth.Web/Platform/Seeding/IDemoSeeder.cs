@@ -1,5 +1,6 @@
 using CommunityHealth.Data;
 using CommunityHealth.Data.Organizations;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Platform.Seeding;
 
@@ -25,4 +26,14 @@ public sealed class DemoSeedContext(IServiceProvider services, IHealthDbFactory 
     public DateTime Now { get; } = now;
     public string Password { get; } = password;
     public List<(string User, string Name, string Role, string Org)> Logins { get; } = [];
+
+    /// <summary>A demo login as the handlers see it, so that a seeder writes through the module's own slices (rules, stored dates, audit).</summary>
+    public async Task<StaffContext> StaffAsync(string userName, CancellationToken ct)
+    {
+        await using var db = Factory.Create(DataScope.System);
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles).SingleAsync(u => u.DistrictId == Bureau.DistrictId && u.UserName == userName, ct);
+        var kind = await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Kind).SingleAsync(ct);
+        return new StaffContext(user.Id, userName, user.DisplayName, user.Roles.Select(r => r.Role).ToArray(), user.OrganizationId, kind, user.CenterId,
+            user.DistrictId, null);
+    }
 }
