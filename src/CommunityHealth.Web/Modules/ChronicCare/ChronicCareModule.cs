@@ -3,6 +3,7 @@ using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare.Fhir;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
 
@@ -15,6 +16,7 @@ public sealed class ChronicCareModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IFollowUpStore, FollowUpStore>();
+        services.AddSingleton<IDemoSeeder, DemoChronicCare>();
         services.AddScoped<RegisterPatient>();
         services.AddScoped<DeregisterPatient>();
         services.AddScoped<GetChronicPatient>();

@@ -1,0 +1,119 @@
+using CommunityHealth.Data;
+using CommunityHealth.Domain.ChronicCare;
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Domain.Residents;
+using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Platform.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Modules.ChronicCare;
+
+/// <summary>
+/// The demo district's hypertension and diabetes patients on the day the system starts, written through the module's own
+/// slices (classification, the chain of next-visit dates, measurement history and audit are what the clinic would have):
+/// each station's family doctor registers about a fifth of the residents of 35 and over for hypertension and one in fourteen
+/// for diabetes, and records their follow-ups of the last fifteen months at the dates the rules proposed — most controlled,
+/// some not (visited again within two weeks), some who stopped coming (overdue now) — and one urgent referral this week.
+/// </summary>
+internal sealed class DemoChronicCare : IDemoSeeder
+{
+    public int Order => 400;
+
+    private static readonly VisitMedication[] HypertensionDrugs =
+    [
+        new("苯磺酸氨氯地平片", 1, 5m, "mg"), new("厄贝沙坦片", 1, 150m, "mg"), new("缬沙坦胶囊", 1, 80m, "mg"), new("美托洛尔缓释片", 1, 47.5m, "mg"),
+    ];
+
+    private static readonly VisitMedication[] DiabetesDrugs = [new("盐酸二甲双胍片", 3, 0.5m, "g"), new("阿卡波糖片", 3, 50m, "mg"), new("格列美脲片", 1, 2m, "mg")];
+
+    public async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
+    {
+        if (demo.Config.GetValue("Demo:Residents", 5000) <= 0) return;
+        var started = DateTime.UtcNow;
+        var today = ChinaTime.ToChinaDate(demo.Now);
+        var rng = new Random(2026_05);
+        List<(Guid Id, string Doctor)> stations;
+        await using (var db = demo.Factory.Create(DataScope.System))
+        {
+            var orgs = await db.Organizations.AsNoTracking().Where(o => o.DistrictId == demo.Bureau.DistrictId && o.Kind == OrganizationKind.Station)
+                .OrderBy(o => o.DivisionCode).Select(o => o.Id).ToListAsync(ct);
+            var doctors = await db.Users.AsNoTracking().Where(u => u.DistrictId == demo.Bureau.DistrictId && u.Roles.Any(r => r.Role == StaffRole.FamilyDoctor))
+                .Select(u => new { u.OrganizationId, u.UserName }).ToListAsync(ct);
+            stations = orgs.Select(o => (o, doctors.Where(d => d.OrganizationId == o).Select(d => d.UserName!).Order(StringComparer.Ordinal).FirstOrDefault()))
+                .Where(s => s.Item2 is not null).Select(s => (s.o, s.Item2!)).ToList();
+        }
+
+        await using var scope = demo.Services.CreateAsyncScope();
+        var register = scope.ServiceProvider.GetRequiredService<RegisterPatient>();
+        var record = scope.ServiceProvider.GetRequiredService<RecordFollowUp>();
+        var (registrations, visits, failed, referred) = (0, 0, 0, false);
+        foreach (var (stationId, doctorName) in stations)
+        {
+            var doctor = await demo.StaffAsync(doctorName, ct);
+            await using var db = demo.Factory.Create(DataScope.System);
+            var adults = await db.Residents.AsNoTracking()
+                .Where(r => r.OrganizationId == stationId && r.Status == ResidentStatus.Active && r.BirthDate <= today.AddYears(-35))
+                .OrderBy(r => r.RecordNumber).Select(r => new { r.Id, r.BirthDate }).ToListAsync(ct);
+            foreach (var adult in adults)
+            {
+                var age = Age.CompletedYears(adult.BirthDate, today);
+                var htn = rng.NextDouble() < (age >= 65 ? 0.38 : age >= 50 ? 0.22 : 0.08);
+                var dm = rng.NextDouble() < (age >= 60 ? 0.12 : 0.05);
+                if (!htn && !dm) continue;
+                var registeredOn = today.AddDays(-rng.Next(90, 4 * 365));
+                var diagnosedOn = registeredOn.AddDays(-rng.Next(0, 5 * 365));
+                if (diagnosedOn < adult.BirthDate.AddYears(30)) diagnosedOn = adult.BirthDate.AddYears(30);
+                var source = rng.Next(10) switch { < 5 => "2", < 8 => "1", < 9 => "3", _ => "4" };
+                var ok = true;
+                foreach (var (on, programme) in new[] { (htn, Programme.Hypertension), (dm, Programme.Diabetes) })
+                {
+                    if (!on) continue;
+                    var reg = await register.HandleAsync(doctor, new RegisterChronic(adult.Id, programme, diagnosedOn, "浙江省人民医院", source, null, null, null, registeredOn), ct);
+                    if (reg.IsSuccess) registrations++;
+                    else { failed++; ok = false; }
+                }
+                if (!ok) continue;
+
+                // a patient's course: controlled, uncontrolled at times, or stopped coming some months ago
+                var kind = rng.NextDouble();
+                var stopsAt = kind > 0.9 ? today.AddDays(-rng.Next(100, 300)) : today;
+                var date = registeredOn.AddDays(rng.Next(3, 14));
+                if (date < today.AddMonths(-15)) date = today.AddMonths(-15).AddDays(rng.Next(0, 30));
+                var (drugH, drugD) = (HypertensionDrugs[rng.Next(HypertensionDrugs.Length)], DiabetesDrugs[rng.Next(DiabetesDrugs.Length)]);
+                var height = 150 + rng.Next(0, 30);
+                var weight = Math.Round(height - 105 + (decimal)(rng.NextDouble() * 20 - 5), 1);
+                for (var guard = 0; guard < 12 && date < today && date < stopsAt; guard++)
+                {
+                    var controlled = kind < 0.65 || rng.NextDouble() < 0.4;
+                    var urgent = !referred && date >= today.AddDays(-6);
+                    var (sbp, dbp) = urgent ? (186, 112) : controlled ? (118 + rng.Next(0, 20), 70 + rng.Next(0, 18)) : (142 + rng.Next(0, 25), 86 + rng.Next(0, 14));
+                    decimal? fpg = dm ? Math.Round(controlled ? 5.2m + (decimal)rng.NextDouble() * 1.6m : 7.3m + (decimal)rng.NextDouble() * 3m, 1) : null;
+                    var form = new ChronicVisitForm(
+                        HypertensionSymptoms: htn ? [controlled ? "1" : "2"] : null, DiabetesSymptoms: dm ? [controlled ? "1" : "2"] : null,
+                        HeightCm: height, WeightKg: weight, TargetWeightKg: weight - 2, HeartRate: 62 + rng.Next(0, 24),
+                        CigarettesPerDay: 0, TargetCigarettesPerDay: 0, ExerciseTimesPerWeek: rng.Next(1, 7), ExerciseMinutes: 30, TargetExerciseTimesPerWeek: 5,
+                        TargetExerciseMinutes: 30, Salt: htn ? (controlled ? "1" : "2") : null, TargetSalt: htn ? "1" : null, StapleFoodGrams: dm ? 300 : null,
+                        TargetStapleFoodGrams: dm ? 250 : null, Compliance: controlled ? "1" : "2", Adherence: controlled ? "1" : "2",
+                        Hypoglycaemia: dm ? "1" : null, FootPulse: dm ? "1" : null,
+                        Medications: [.. htn ? [drugH] : Array.Empty<VisitMedication>(), .. dm ? [drugD] : Array.Empty<VisitMedication>()],
+                        UrgentSigns: urgent ? ["2"] : null);
+                    var visit = await record.HandleAsync(doctor, adult.Id, new RecordChronicVisit(date, rng.Next(5) == 0 ? VisitMode.Home : VisitMode.Clinic,
+                        htn ? true : null, dm ? true : null, sbp, dbp, fpg, form), ct);
+                    if (!visit.IsSuccess) { failed++; break; }
+                    visits++;
+                    if (urgent)
+                    {
+                        referred = true;
+                        await scope.ServiceProvider.GetRequiredService<CreateReferralHandler>().HandleAsync(doctor, adult.Id,
+                            new CreateReferral(visit.Value.Id, true, "血压 186/112 mmHg，伴剧烈头痛", "浙江大学医学院附属第一医院", "心内科", "已电话联系接诊科室"), ct);
+                        break;
+                    }
+                    var next = visit.Value.NextVisitOn ?? visit.Value.ProposedNextVisit ?? date.AddMonths(3);
+                    date = next.AddDays(rng.Next(-3, kind < 0.8 ? 5 : 25));
+                }
+            }
+        }
+        DatabaseInitializer.Print($"[CommunityHealth] Demo chronic care: {registrations} registrations, {visits} follow-ups ({failed} refused) in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
+    }
+}
