@@ -14,7 +14,9 @@ public partial class ResidentProfilePage
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
+    [Inject] private Modules.Examinations.ListExaminations ListExams { get; set; } = default!;
+    [Inject] private Modules.Examinations.ListEncounters ListEncounters { get; set; } = default!;
+    [Inject] private Modules.Examinations.RecordEncounterHandler RecordEncounter { get; set; } = default!;
     [Inject] private Modules.Immunization.GetVaccinee Vaccinees { get; set; } = default!;
     private Modules.Immunization.VaccineeDto? vaccinee;
     [Inject] private Modules.ChronicCare.GetChronicTimeline ChronicTimeline { get; set; } = default!;
@@ -68,8 +70,8 @@ public partial class ResidentProfilePage
         household = r.HouseholdId is { } h && (await Residents.HouseholdAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
         Reads.Page(this, me, r, household); // the household panel names the other members too
         history = (await Residents.HistoryAsync(me, Id)).Value;
-        exams = (await Exams.ListAsync(me, Id)).Value;
-        encounters = (await Exams.EncountersAsync(me, Id)).Value;
+        exams = (await ListExams.HandleAsync(me, Id)).Value;
+        encounters = (await ListEncounters.HandleAsync(me, Id)).Value;
         encounterDate ??= today;
         merges = await Merges.HistoryAsync(me, Id);
         vaccinee = await Vaccinees.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
@@ -107,7 +109,7 @@ public partial class ResidentProfilePage
 
     private async Task RecordEncounterAsync()
     {
-        var outcome = await Exams.RecordEncounterAsync(me, Id, new Modules.Examinations.RecordEncounter(encounterDate, soap.S, soap.O, soap.A, soap.P));
+        var outcome = await RecordEncounter.HandleAsync(me, Id, new Modules.Examinations.RecordEncounter(encounterDate, soap.S, soap.O, soap.A, soap.P));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         soap = default;
         Done(Text.L("已保存"));
