@@ -12,7 +12,7 @@ public partial class ExamFormPage
     [Parameter] public Guid? ExamId { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
-    [Inject] private ResidentHandlers Residents { get; set; } = default!;
+    [Inject] private GetResident GetResident { get; set; } = default!;
     [Inject] private GetExamination GetExam { get; set; } = default!;
     [Inject] private RecordExamination RecordExam { get; set; } = default!;
     [Inject] private UpdateExamination UpdateExam { get; set; } = default!;
@@ -46,7 +46,7 @@ public partial class ExamFormPage
             model.ExamDate = Clock.Today();
             model.Doctor = me.DisplayName;
         }
-        var r = await Residents.GetAsync(me, residentId);
+        var r = await GetResident.HandleAsync(me, residentId);
         if (!r.IsSuccess) { loadError = Text.Get(r.Error!.Code); return; }
         residentName = r.Value.Record.Name;
         Reads.Page(this, me, r.Value);
