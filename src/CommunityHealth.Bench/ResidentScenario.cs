@@ -121,7 +121,7 @@ public static class ResidentScenario
         var bureau = await db.Organizations.Where(o => o.Kind == OrganizationKind.Bureau).Select(o => o.Id).SingleAsync();
         var staff = new StaffContext(Guid.Empty, "bench", "bench", ["SystemAdministrator"], bureau, OrganizationKind.Bureau, null, districtId, "127.0.0.1");
         var search = new SearchResidents(services.GetRequiredService<ScopedDb>(), new ResidentReads(), TimeProvider.System);
-        var residentsHandler = new ResidentHandlers(services.GetRequiredService<ScopedDb>(), new ResidentReads(), TimeProvider.System, new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System));
+        var getResident = new GetResident(services.GetRequiredService<ScopedDb>(), new ResidentReads(), TimeProvider.System);
         foreach (var (name, kind, values) in samples.Searches())
         {
             var ours = await Load.SequentialAsync($"search {name}", http, values.Select(v => $"/api/residents?q={Uri.EscapeDataString(v)}").ToList());
@@ -130,7 +130,7 @@ public static class ResidentScenario
             rows.Add(new Row(name, ours, handler, rawM));
         }
         var profile = await Load.SequentialAsync("open profile", http, samples.Ids.Select(id => $"/api/residents/{id}").ToList());
-        var (profileHandler, profileRaw) = await Load.PairedAsync("open profile", samples.Ids, id => residentsHandler.GetAsync(staff, id), raw,
+        var (profileHandler, profileRaw) = await Load.PairedAsync("open profile", samples.Ids, id => getResident.HandleAsync(staff, id), raw,
             // the same query: the key, the district the administrator sees, the conditions in their order
             "SELECT * FROM residents WHERE \"Id\" = @id AND \"DistrictId\" = @d; " +
             "SELECT * FROM resident_conditions WHERE \"ResidentId\" = @id AND \"DistrictId\" = @d ORDER BY \"Id\"",

@@ -1,3 +1,4 @@
+using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.Modules;
 
@@ -8,7 +9,27 @@ public sealed class ExaminationsModule : IModule
 {
     public string Name => "Examinations";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ExaminationHandlers>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<RecordExamination>();
+        services.AddScoped<UpdateExamination>();
+        services.AddScoped<GetExamination>();
+        services.AddScoped<ListExaminations>();
+        services.AddScoped<RecordEncounterHandler>();
+        services.AddScoped<ListEncounters>();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ExaminationsRead, Permission.ExaminationsWrite).MapExaminations();
+    /// <summary>The module's routes: a resident's examinations and encounters under /api/residents/{residentId}, an examination under /api/examinations.</summary>
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var exams = api.MapGroup("").RequirePermissions(Permission.ExaminationsRead, Permission.ExaminationsWrite);
+        var resident = exams.MapGroup("/residents/{residentId:guid}").WithTags("Examinations");
+        RecordExamination.Map(resident);
+        ListExaminations.Map(resident);
+        RecordEncounterHandler.Map(resident);
+        ListEncounters.Map(resident);
+        GetExamination.Map(exams);
+        UpdateExamination.Map(exams);
+        exams.MapGet("/exam-code-lists", () => TypedResults.Ok(ExamCodes.All)).WithTags("Examinations");
+    }
 }

@@ -32,6 +32,22 @@ public sealed class ImportResidents(ScopedDb dbs, TimeProvider clock)
 
     static ImportResidents() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>Maps the template download, the preview and the import.</summary>
+    public static void Map(RouteGroupBuilder g)
+    {
+        g.MapGet("/import/template", () => TypedResults.File(Template(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案导入模板.xlsx"))
+            .WithSummary("The import template (.xlsx): " + string.Join(", ", Columns));
+        g.MapPost("/import/preview", async (IFormFile file, CurrentUser user, ImportResidents h, CancellationToken ct) =>
+            (await h.PreviewAsync(await user.GetAsync(), file.OpenReadStream(), file.FileName, ct)).ToResult(TypedResults.Ok))
+            .DisableAntiforgery().WithSummary("Check an .xlsx/.csv file row by row without writing anything")
+            .Produces<ImportReport>().ProducesValidationProblem();
+        g.MapPost("/import", async (IFormFile file, CurrentUser user, ImportResidents h, CancellationToken ct) =>
+            (await h.ImportAsync(await user.GetAsync(), file.OpenReadStream(), file.FileName, ct)).ToResult(TypedResults.Ok))
+            .DisableAntiforgery().WithSummary("Import all new rows in one transaction, or nothing when any row is invalid; already registered rows are skipped")
+            .Produces<ImportReport>().ProducesValidationProblem().ProducesProblem(403);
+    }
+
     private sealed record Parsed(int Row, RegisterResident Command, ImportRowResult Result, string? Key);
 
     public async Task<Outcome<ImportReport>> PreviewAsync(StaffContext staff, Stream file, string fileName, CancellationToken ct = default)

@@ -23,6 +23,28 @@ public sealed record MergeDto(Guid Id, Guid SurvivorId, Guid MergedId, DateTime 
 /// </summary>
 public sealed class MergeResidents(ScopedDb dbs, TimeProvider clock)
 {
+    /// <summary>Maps the duplicate list, the review, the merge and a record's merges under <c>/residents</c>.</summary>
+    public static void Map(RouteGroupBuilder g)
+    {
+        g.MapGet("/duplicates", async (CurrentUser user, MergeResidents h, CancellationToken ct) => TypedResults.Ok(await h.CandidatesAsync(await user.GetAsync(), ct)))
+            .WithSummary("Records flagged as possible duplicates (same name + birth date, or phone + birth date), with their matches");
+        g.MapPost("/{id:guid}/not-duplicate", async (Guid id, CurrentUser user, MergeResidents h, CancellationToken ct) =>
+            (await h.DismissAsync(await user.GetAsync(), id, ct)).ToResult(_ => TypedResults.NoContent()))
+            .WithSummary("Reviewed: not a duplicate").ProducesProblem(403).ProducesProblem(404);
+        g.MapPost("/{id:guid}/merge", async (Guid id, MergeCommand cmd, CurrentUser user, MergeResidents h, CancellationToken ct) =>
+            (await h.MergeAsync(await user.GetAsync(), id, cmd, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Merge duplicateId into this record; all history moves here; reversible")
+            .Produces<MergeDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        g.MapGet("/{id:guid}/merges", async (Guid id, CurrentUser user, MergeResidents h, CancellationToken ct) => TypedResults.Ok(await h.HistoryAsync(await user.GetAsync(), id, ct)));
+    }
+
+    /// <summary>Maps <c>/resident-merges/{id}/undo</c> into <paramref name="api"/> (not under <c>/residents</c>).</summary>
+    public static void MapUndo(RouteGroupBuilder api) =>
+        api.MapPost("/resident-merges/{id:guid}/undo", async (Guid id, CurrentUser user, MergeResidents h, CancellationToken ct) =>
+            (await h.UndoAsync(await user.GetAsync(), id, ct)).ToResult(TypedResults.Ok))
+            .WithTags("Residents").WithSummary("Undo a merge: both records are restored exactly")
+            .Produces<MergeDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+
     public static bool CanMerge(StaffContext staff) => staff.Roles.Any(r => r is StaffRole.SystemAdministrator or StaffRole.CenterDirector);
 
     public async Task<IReadOnlyList<DuplicateCandidate>> CandidatesAsync(StaffContext staff, CancellationToken ct = default)

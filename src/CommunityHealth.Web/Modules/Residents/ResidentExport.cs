@@ -1,4 +1,5 @@
 using CommunityHealth.Domain.Residents;
+using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Organizations;
 using MiniExcelLibs;
 
@@ -7,6 +8,17 @@ namespace CommunityHealth.Web.Modules.Residents;
 /// <summary>The search result list as an Excel sheet with Chinese headers (the route records the export: ReadAudit).</summary>
 public sealed class ResidentExport(OrganizationHandlers orgs, TeamHandlers teams)
 {
+    /// <summary>Maps <c>/export</c>: the search of <see cref="SearchResidents"/> (up to its export limit) as a sheet; it needs <see cref="Permission.ResidentsExport"/>.</summary>
+    public static void Map(RouteGroupBuilder g) =>
+        g.MapGroup("").RequirePermission(Permission.ResidentsExport).MapGet("/export", async (string? q, bool? includeClosed, CurrentUser user, SearchResidents h, ResidentExport export, CancellationToken ct) =>
+        {
+            var staff = await user.GetAsync();
+            var rows = await h.HandleAsync(staff, q, includeClosed ?? true, ct, SearchResidents.MaxExport);
+            return rows.IsSuccess
+                ? ReadAuditEndpoints.Export(TypedResults.File(await export.ToExcelAsync(staff, rows.Value, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案查询结果.xlsx"), rows.Value)
+                : Problems.From(rows.Error!);
+        }).WithSummary("The search result list as .xlsx (masked ID and phone; the export is audited)");
+
     public async Task<byte[]> ToExcelAsync(StaffContext staff, IReadOnlyList<ResidentSummary> rows, CancellationToken ct)
     {
         var orgNames = (await orgs.ListAsync(staff, ct)).ToDictionary(o => o.Id, o => o.Name);

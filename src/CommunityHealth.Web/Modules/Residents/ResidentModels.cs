@@ -3,15 +3,8 @@ using CommunityHealth.Domain.Residents;
 
 namespace CommunityHealth.Web.Modules.Residents;
 
-/// <summary>Register (建档): the form, the managing station/center and team, and the household to join or found.</summary>
-public sealed record RegisterResident(Guid? OrganizationId, Guid? TeamId, ResidentDraft? Record, HouseholdChoice? Household = null);
-
 /// <summary>Join <see cref="HouseholdId"/>, or found a household at <see cref="NewAddress"/> with this resident as head.</summary>
 public sealed record HouseholdChoice(Guid? HouseholdId, string? Relationship, string? NewAddress);
-
-public sealed record CloseResident(string? Reason, DateOnly? Date, string? Note);
-
-public sealed record TransferResident(Guid? OrganizationId, Guid? TeamId);
 
 [ResidentRecord]
 public sealed record ResidentDto(

@@ -1,4 +1,5 @@
 using CommunityHealth.Data.Residents;
+using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents.Fhir;
 using CommunityHealth.Web.Platform.Modules;
@@ -14,7 +15,14 @@ public sealed class ResidentsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IResidentReads, ResidentReads>();
-        services.AddScoped<ResidentHandlers>();
+        services.AddScoped<GetResident>();
+        services.AddScoped<RegisterResidentHandler>();
+        services.AddScoped<UpdateResident>();
+        services.AddScoped<CloseResidentHandler>();
+        services.AddScoped<TransferResidentHandler>();
+        services.AddScoped<GetResidentHistory>();
+        services.AddScoped<MoveHousehold>();
+        services.AddScoped<GetHousehold>();
         services.AddScoped<SearchResidents>();
         services.AddScoped<MergeResidents>();
         services.AddScoped<ImportResidents>();
@@ -22,7 +30,26 @@ public sealed class ResidentsModule : IModule
         services.AddSingleton<IDemoSeeder, DemoResidents>();
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ResidentsRead, Permission.ResidentsWrite).MapResidents();
+    /// <summary>The module's routes under /api/residents (and /api/households, /api/resident-merges), one slice each.</summary>
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var residents = api.MapGroup("").RequirePermissions(Permission.ResidentsRead, Permission.ResidentsWrite);
+        var g = residents.MapGroup("/residents").WithTags("Residents");
+        SearchResidents.Map(g);
+        GetResident.Map(g);
+        RegisterResidentHandler.Map(g);
+        UpdateResident.Map(g);
+        CloseResidentHandler.Map(g);
+        TransferResidentHandler.Map(g);
+        MoveHousehold.Map(g);
+        GetResidentHistory.Map(g);
+        ImportResidents.Map(g);
+        ResidentExport.Map(g);
+        MergeResidents.Map(g);
+        MergeResidents.MapUndo(residents);
+        GetHousehold.Map(residents);
+        residents.MapGet("/code-lists", () => TypedResults.Ok(ResidentCodes.All)).WithTags("Residents").WithSummary("The effective-dated code lists of the record forms");
+    }
 
     public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermissions(Permission.ResidentsRead, Permission.ResidentsWrite).MapPatients();
 

@@ -9,6 +9,12 @@ public sealed class SearchResidents(ScopedDb dbs, IResidentReads reads, TimeProv
     public const int MaxResults = 50;
     public const int MaxExport = 10_000;
 
+    public static void Map(RouteGroupBuilder g) =>
+        g.MapGet("/", async (string? q, bool? includeClosed, CurrentUser user, SearchResidents h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), q, includeClosed ?? true, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Search by name prefix, pinyin initials, ID number (full, last 4 or 6), phone, record number (17 digits or last 8)")
+            .Produces<IReadOnlyList<ResidentSummary>>().ProducesValidationProblem();
+
     public async Task<Outcome<IReadOnlyList<ResidentSummary>>> HandleAsync(StaffContext staff, string? text, bool includeClosed = true, CancellationToken ct = default, int limit = MaxResults)
     {
         if (ResidentSearch.Parse(text) is not { } parsed) return new Invalid("q", "error.resident.search_empty");

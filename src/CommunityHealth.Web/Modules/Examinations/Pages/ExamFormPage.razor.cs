@@ -12,8 +12,10 @@ public partial class ExamFormPage
     [Parameter] public Guid? ExamId { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
-    [Inject] private ResidentHandlers Residents { get; set; } = default!;
-    [Inject] private ExaminationHandlers Exams { get; set; } = default!;
+    [Inject] private GetResident GetResident { get; set; } = default!;
+    [Inject] private GetExamination GetExam { get; set; } = default!;
+    [Inject] private RecordExamination RecordExam { get; set; } = default!;
+    [Inject] private UpdateExamination UpdateExam { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -33,7 +35,7 @@ public partial class ExamFormPage
         if (!me.Can(Permission.ExaminationsWrite)) { loadError = Text.Get("error.forbidden"); return; }
         if (ExamId is { } examId)
         {
-            var exam = await Exams.GetAsync(me, examId);
+            var exam = await GetExam.HandleAsync(me, examId);
             if (!exam.IsSuccess) { loadError = Text.Get(exam.Error!.Code); return; }
             model = ExamFormModel.From(exam.Value.Form);
             residentId = exam.Value.ResidentId;
@@ -44,7 +46,7 @@ public partial class ExamFormPage
             model.ExamDate = Clock.Today();
             model.Doctor = me.DisplayName;
         }
-        var r = await Residents.GetAsync(me, residentId);
+        var r = await GetResident.HandleAsync(me, residentId);
         if (!r.IsSuccess) { loadError = Text.Get(r.Error!.Code); return; }
         residentName = r.Value.Record.Name;
         Reads.Page(this, me, r.Value);
@@ -90,7 +92,7 @@ public partial class ExamFormPage
         try
         {
             var form = model.ToExam(elderly);
-            var outcome = ExamId is { } id ? await Exams.UpdateAsync(me, id, form) : await Exams.RecordAsync(me, residentId, form);
+            var outcome = ExamId is { } id ? await UpdateExam.HandleAsync(me, id, form) : await RecordExam.HandleAsync(me, residentId, form);
             if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
             Nav.NavigateTo($"exams/{outcome.Value.Id}/print");
         }

@@ -13,26 +13,27 @@ public static class PatientEndpoints
 {
     public static RouteGroupBuilder MapPatients(this RouteGroupBuilder fhir)
     {
-        fhir.MapGet("/Patient/{id}", async (string id, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
+        fhir.MapGet("/Patient/{id}", async (string id, CurrentUser user, GetResident h, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var guid)) return FhirJson.Outcome(new NotFound("Patient", id));
-            var outcome = await h.GetAsync(await user.GetAsync(), guid, ct);
+            var outcome = await h.HandleAsync(await user.GetAsync(), guid, ct);
             return outcome.IsSuccess ? FhirJson.Ok(PatientMapping.ToFhir(outcome.Value)) : FhirJson.Outcome(outcome.Error!);
         });
 
-        fhir.MapPost("/Patient", async (HttpRequest request, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
+        fhir.MapPost("/Patient", async (HttpRequest request, CurrentUser user, RegisterResidentHandler h, CancellationToken ct) =>
         {
             var (patient, parseError) = await ReadAsync(request, ct);
             if (patient is null) return parseError!;
             var (cmd, invalid) = PatientMapping.FromFhir(patient, null);
             if (invalid is not null) return Outcome(invalid);
-            var outcome = await h.RegisterAsync(await user.GetAsync(), cmd!, ct);
+            var outcome = await h.HandleAsync(await user.GetAsync(), cmd!, ct);
             if (!outcome.IsSuccess) return Outcome(outcome.Error!);
             request.HttpContext.Response.Headers.Location = $"{FhirEndpoints.BaseUrl(request.HttpContext)}/Patient/{outcome.Value.Id}";
             return FhirJson.Ok(PatientMapping.ToFhir(outcome.Value), 201);
         });
 
-        fhir.MapPut("/Patient/{id}", async (string id, HttpRequest request, CurrentUser user, ResidentHandlers h, CancellationToken ct) =>
+        fhir.MapPut("/Patient/{id}", async (string id, HttpRequest request, CurrentUser user, GetResident get, TransferResidentHandler transfer, UpdateResident update,
+            CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var guid)) return FhirJson.Outcome(new NotFound("Patient", id));
             var (patient, parseError) = await ReadAsync(request, ct);
@@ -40,16 +41,16 @@ public static class PatientEndpoints
             if (patient.Id is { } bodyId && bodyId != id)
                 return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.id_mismatch"), "Patient.id"), 400);
             var staff = await user.GetAsync();
-            var current = await h.GetAsync(staff, guid, ct);
+            var current = await get.HandleAsync(staff, guid, ct);
             if (!current.IsSuccess) return FhirJson.Outcome(current.Error!);
             var (cmd, invalid) = PatientMapping.FromFhir(patient, current.Value.Record);
             if (invalid is not null) return Outcome(invalid);
             if (cmd!.OrganizationId is { } org && org != current.Value.OrganizationId)
             {
-                var moved = await h.TransferAsync(staff, guid, new TransferResident(org, null), ct);
+                var moved = await transfer.HandleAsync(staff, guid, new TransferResident(org, null), ct);
                 if (!moved.IsSuccess) return Outcome(moved.Error!);
             }
-            var outcome = await h.UpdateAsync(staff, guid, cmd.Record, ct);
+            var outcome = await update.HandleAsync(staff, guid, cmd.Record, ct);
             return outcome.IsSuccess ? FhirJson.Ok(PatientMapping.ToFhir(outcome.Value)) : Outcome(outcome.Error!);
         });
 

@@ -11,7 +11,9 @@ public partial class ResidentFormPage
     [Parameter] public Guid? Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
-    [Inject] private ResidentHandlers Residents { get; set; } = default!;
+    [Inject] private GetResident GetResident { get; set; } = default!;
+    [Inject] private RegisterResidentHandler Register { get; set; } = default!;
+    [Inject] private UpdateResident Update { get; set; } = default!;
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
@@ -38,7 +40,7 @@ public partial class ResidentFormPage
         teams = await Teams.ListAsync(me);
         if (Id is { } id)
         {
-            var r = await Residents.GetAsync(me, id);
+            var r = await GetResident.HandleAsync(me, id);
             if (!r.IsSuccess) { loadError = Text.Get(r.Error!.Code); return; }
             Reads.Page(this, me, r.Value);
             model = ResidentFormModel.From(r.Value.Record);
@@ -98,8 +100,8 @@ public partial class ResidentFormPage
         {
             var draft = model.ToDraft();
             var outcome = Id is { } id
-                ? await Residents.UpdateAsync(me, id, draft)
-                : await Residents.RegisterAsync(me, new RegisterResident(organizationId, teamId, draft,
+                ? await Update.HandleAsync(me, id, draft)
+                : await Register.HandleAsync(me, new RegisterResident(organizationId, teamId, draft,
                     string.IsNullOrWhiteSpace(householdAddress) ? null : new HouseholdChoice(null, null, householdAddress)));
             if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
             Nav.NavigateTo($"residents/{outcome.Value.Id}");

@@ -10,11 +10,18 @@ public partial class ResidentProfilePage
     [Parameter] public Guid Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
-    [Inject] private ResidentHandlers Residents { get; set; } = default!;
+    [Inject] private GetResident GetResident { get; set; } = default!;
+    [Inject] private GetHousehold GetHousehold { get; set; } = default!;
+    [Inject] private GetResidentHistory GetHistory { get; set; } = default!;
+    [Inject] private TransferResidentHandler Transfer { get; set; } = default!;
+    [Inject] private CloseResidentHandler Close { get; set; } = default!;
+    [Inject] private MoveHousehold MoveHousehold { get; set; } = default!;
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
+    [Inject] private Modules.Examinations.ListExaminations ListExams { get; set; } = default!;
+    [Inject] private Modules.Examinations.ListEncounters ListEncounters { get; set; } = default!;
+    [Inject] private Modules.Examinations.RecordEncounterHandler RecordEncounter { get; set; } = default!;
     [Inject] private Modules.Immunization.GetVaccinee Vaccinees { get; set; } = default!;
     private Modules.Immunization.VaccineeDto? vaccinee;
     [Inject] private Modules.ChronicCare.GetChronicTimeline ChronicTimeline { get; set; } = default!;
@@ -62,14 +69,14 @@ public partial class ResidentProfilePage
 
     private async Task LoadAsync()
     {
-        var outcome = await Residents.GetAsync(me, Id);
+        var outcome = await GetResident.HandleAsync(me, Id);
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         r = outcome.Value;
-        household = r.HouseholdId is { } h && (await Residents.HouseholdAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
+        household = r.HouseholdId is { } h && (await GetHousehold.HandleAsync(me, h)) is { IsSuccess: true } hh ? hh.Value : null;
         Reads.Page(this, me, r, household); // the household panel names the other members too
-        history = (await Residents.HistoryAsync(me, Id)).Value;
-        exams = (await Exams.ListAsync(me, Id)).Value;
-        encounters = (await Exams.EncountersAsync(me, Id)).Value;
+        history = (await GetHistory.HandleAsync(me, Id)).Value;
+        exams = (await ListExams.HandleAsync(me, Id)).Value;
+        encounters = (await ListEncounters.HandleAsync(me, Id)).Value;
         encounterDate ??= today;
         merges = await Merges.HistoryAsync(me, Id);
         vaccinee = await Vaccinees.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
@@ -107,7 +114,7 @@ public partial class ResidentProfilePage
 
     private async Task RecordEncounterAsync()
     {
-        var outcome = await Exams.RecordEncounterAsync(me, Id, new Modules.Examinations.RecordEncounter(encounterDate, soap.S, soap.O, soap.A, soap.P));
+        var outcome = await RecordEncounter.HandleAsync(me, Id, new Modules.Examinations.RecordEncounter(encounterDate, soap.S, soap.O, soap.A, soap.P));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         soap = default;
         Done(Text.L("已保存"));
@@ -116,7 +123,7 @@ public partial class ResidentProfilePage
 
     private async Task TransferAsync()
     {
-        var outcome = await Residents.TransferAsync(me, Id, new TransferResident(transferOrg, transferTeam));
+        var outcome = await Transfer.HandleAsync(me, Id, new TransferResident(transferOrg, transferTeam));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         Done(Text.L("已迁移"));
         await LoadAsync();
@@ -124,7 +131,7 @@ public partial class ResidentProfilePage
 
     private async Task CloseAsync()
     {
-        var outcome = await Residents.CloseAsync(me, Id, new CloseResident(closeReason, closeDate, closeNote));
+        var outcome = await Close.HandleAsync(me, Id, new CloseResident(closeReason, closeDate, closeNote));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         Done(Text.L("已结案"));
         await LoadAsync();
@@ -139,12 +146,12 @@ public partial class ResidentProfilePage
         {
             var found = await Search.HandleAsync(me, joinRecordNumber);
             var member = found.IsSuccess ? found.Value.FirstOrDefault(x => x.RecordNumber == joinRecordNumber.Trim() || x.RecordNumber.EndsWith(joinRecordNumber.Trim().Replace("-", ""), StringComparison.Ordinal)) : null;
-            var household = member is null ? null : (await Residents.GetAsync(me, member.Id)).Value.HouseholdId;
+            var household = member is null ? null : (await GetResident.HandleAsync(me, member.Id)).Value.HouseholdId;
             if (household is null) { errors.Show(new Domain.Common.Invalid("household.householdId", "error.resident.household_unknown")); return; }
             choice = new HouseholdChoice(household, joinRelationship, null);
         }
         else choice = new HouseholdChoice(null, null, newHouseholdAddress);
-        var outcome = await Residents.MoveHouseholdAsync(me, Id, choice);
+        var outcome = await MoveHousehold.HandleAsync(me, Id, choice);
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
         joinRecordNumber = joinRelationship = newHouseholdAddress = null;
         Done(Text.L("已保存"));

@@ -1,0 +1,51 @@
+using CommunityHealth.Data;
+using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.Examinations;
+using CommunityHealth.Domain.ChronicCare;
+using CommunityHealth.Domain.Examinations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Modules.Examinations;
+
+/// <summary>What recording and updating an examination share: the form onto the stored row, and its measurements.</summary>
+internal static class ExaminationWrites
+{
+    public static void Apply(Examination exam, HealthExam f, DateTime now)
+    {
+        exam.Form = f;
+        exam.ExamDate = f.ExamDate!.Value;
+        exam.Doctor = f.Doctor!;
+        exam.Systolic = f.Vitals?.LeftSystolic ?? f.Vitals?.RightSystolic;
+        exam.Diastolic = f.Vitals?.LeftSystolic is not null ? f.Vitals.LeftDiastolic : f.Vitals?.RightDiastolic;
+        exam.HeightCm = f.Vitals?.HeightCm;
+        exam.WeightKg = f.Vitals?.WeightKg;
+        exam.Bmi = Bmi.Compute(f.Vitals?.HeightCm, f.Vitals?.WeightKg);
+        exam.FastingGlucose = f.Tests?.FastingGlucose;
+        exam.SelfCareScore = SelfCare.Score(f.Elderly?.SelfCare);
+        exam.Abnormal = f.Abnormal;
+        exam.UpdatedAt = now;
+    }
+
+    /// <summary>The exam's BP and fasting glucose join the resident's measurement history (screening, trends, FHIR Observation).</summary>
+    public static async Task SyncMeasurementsAsync(HealthDbContext db, Examination exam, StaffContext staff, DateTime now, bool existing, CancellationToken ct)
+    {
+        if (existing) db.Measurements.RemoveRange(await db.Measurements.Where(m => m.SourceId == exam.Id).ToListAsync(ct));
+        Measurement New(MeasurementKind kind) => new()
+        {
+            Id = Guid.CreateVersion7(), DistrictId = exam.DistrictId, CenterId = exam.CenterId, OrganizationId = exam.OrganizationId, ResidentId = exam.ResidentId,
+            Kind = kind, On = exam.ExamDate, Source = "exam", SourceId = exam.Id, RecordedBy = staff.DisplayName, CreatedAt = now,
+        };
+        if (exam is { Systolic: { } s, Diastolic: { } d })
+        {
+            var bp = New(MeasurementKind.BloodPressure);
+            (bp.Systolic, bp.Diastolic) = (s, d);
+            db.Measurements.Add(bp);
+        }
+        if (exam.FastingGlucose is { } g)
+        {
+            var m = New(MeasurementKind.FastingGlucose);
+            m.Value = g;
+            db.Measurements.Add(m);
+        }
+    }
+}
