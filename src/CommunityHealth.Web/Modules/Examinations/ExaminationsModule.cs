@@ -1,6 +1,7 @@
 using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.Examinations;
 
@@ -11,6 +12,7 @@ public sealed class ExaminationsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IDemoSeeder, DemoExaminations>();
         services.AddScoped<RecordExamination>();
         services.AddScoped<UpdateExamination>();
         services.AddScoped<GetExamination>();
