@@ -17,7 +17,7 @@ public partial class AuditPage
     }
 
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private AuditHandlers Audit { get; set; } = default!;
+    [Inject] private QueryAuditLog Audit { get; set; } = default!;
     [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
 
     private StaffContext me = default!;
@@ -36,7 +36,7 @@ public partial class AuditPage
     private async Task SearchAsync(int pageNo)
     {
         errors.Clear();
-        var outcome = await Audit.QueryAsync(me, new AuditQuery(query.From, query.To, query.UserName, query.Entity, query.EntityId, query.Action, null, pageNo, 50));
+        var outcome = await Audit.HandleAsync(me, new AuditQuery(query.From, query.To, query.UserName, query.Entity, query.EntityId, query.Action, null, pageNo, 50));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); page = null; return; }
         page = outcome.Value;
     }
