@@ -12,14 +12,24 @@ public sealed class OrganizationsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<OrganizationHandlers>();
+        services.AddScoped<ListOrganizations>();
+        services.AddScoped<GetOrganization>();
+        services.AddScoped<CreateOrganizationHandler>();
+        services.AddScoped<UpdateOrganizationHandler>();
         services.AddScoped<TeamHandlers>();
         services.AddSingleton<IDemoSeeder, DemoOrganizations>();
     }
 
+    /// <summary>The module's routes under /api/organizations and /api/teams, one slice each.</summary>
     public void MapApi(RouteGroupBuilder api)
     {
-        api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.OrganizationsManage).MapOrganizations();
+        var organizations = api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.OrganizationsManage)
+            .MapGroup("/organizations").WithTags("Organizations");
+        ListOrganizations.Map(organizations);
+        GetOrganization.Map(organizations);
+        CreateOrganizationHandler.Map(organizations);
+        UpdateOrganizationHandler.Map(organizations);
+
         api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.TeamsManage).MapTeams();
     }
 

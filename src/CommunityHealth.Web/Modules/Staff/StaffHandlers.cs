@@ -66,7 +66,7 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, He
         {
             Id = Guid.CreateVersion7(), UserName = userName, DisplayName = cmd.DisplayName!.Trim(),
             DistrictId = org.DistrictId, CenterId = org.CenterId, OrganizationId = org.Id, TeamId = cmd.TeamId,
-            PhoneNumber = Organizations.OrganizationHandlers.Clean(cmd.Phone), Title = Organizations.OrganizationHandlers.Clean(cmd.Title),
+            PhoneNumber = Organizations.OrganizationMapping.Clean(cmd.Phone), Title = Organizations.OrganizationMapping.Clean(cmd.Title),
             LockoutEnabled = true, CreatedAt = now, UpdatedAt = now,
         };
         user.Roles = cmd.Roles!.Distinct().Select(r => new StaffRoleAssignment { DistrictId = org.DistrictId, StaffId = user.Id, Role = r }).ToList();
@@ -101,8 +101,8 @@ public sealed class StaffHandlers(ScopedDb dbs, UserManager<StaffUser> users, He
         user.OrganizationId = org.Id;
         user.CenterId = org.CenterId;
         user.TeamId = teamId;
-        if (cmd.Phone is not null) user.PhoneNumber = Organizations.OrganizationHandlers.Clean(cmd.Phone);
-        if (cmd.Title is not null) user.Title = Organizations.OrganizationHandlers.Clean(cmd.Title);
+        if (cmd.Phone is not null) user.PhoneNumber = Organizations.OrganizationMapping.Clean(cmd.Phone);
+        if (cmd.Title is not null) user.Title = Organizations.OrganizationMapping.Clean(cmd.Title);
         if (cmd.IsActive is { } active) user.IsActive = active;
         db.StaffRoles.RemoveRange(user.Roles.Where(r => !roles.Contains(r.Role)));
         foreach (var r in roles.Distinct().Where(r => user.Roles.All(x => x.Role != r)))

@@ -18,7 +18,7 @@ public partial class AuditPage
 
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private QueryAuditLog Audit { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
 
     private StaffContext me = default!;
     private readonly Filter query = new();
@@ -29,7 +29,7 @@ public partial class AuditPage
     protected override async Task OnInitializedAsync()
     {
         me = await Current.GetAsync();
-        orgNames = (await Orgs.ListAsync(me)).ToDictionary(o => o.Id, o => o.Name);
+        orgNames = (await Orgs.HandleAsync(me)).ToDictionary(o => o.Id, o => o.Name);
         await SearchAsync(1);
     }
 

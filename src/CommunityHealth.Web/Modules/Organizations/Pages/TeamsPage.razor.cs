@@ -18,7 +18,7 @@ public partial class TeamsPage
 
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
     [Inject] private StaffHandlers Staff { get; set; } = default!;
 
     private StaffContext me = default!;
@@ -36,7 +36,7 @@ public partial class TeamsPage
     {
         me = await Current.GetAsync();
         canManage = me.Can(Permission.TeamsManage);
-        orgs = await Orgs.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
         staff = await Staff.ListAsync(me, new StaffQuery());
         teams = await Teams.ListAsync(me);
     }

@@ -12,7 +12,7 @@ public partial class ResidentFormPage
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -34,7 +34,7 @@ public partial class ResidentFormPage
         today = Clock.Today();
         me = await Current.GetAsync();
         if (!me.Can(Permission.ResidentsWrite)) { loadError = Text.Get("error.forbidden"); return; }
-        orgs = await Orgs.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
         teams = await Teams.ListAsync(me);
         if (Id is { } id)
         {

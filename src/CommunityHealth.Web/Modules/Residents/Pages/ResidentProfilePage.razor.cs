@@ -11,7 +11,7 @@ public partial class ResidentProfilePage
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
@@ -55,7 +55,7 @@ public partial class ResidentProfilePage
         me = await Current.GetAsync();
         canWrite = me.Can(Permission.ResidentsWrite);
         canMerge = MergeResidents.CanMerge(me);
-        orgs = await Orgs.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
         teams = await Teams.ListAsync(me);
         await LoadAsync();
     }

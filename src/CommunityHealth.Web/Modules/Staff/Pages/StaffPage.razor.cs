@@ -24,7 +24,7 @@ public partial class StaffPage
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private StaffHandlers Staff { get; set; } = default!;
     [Inject] private TeamHandlers Teams { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
 
     private StaffContext me = default!;
     private IReadOnlyList<StaffDto> rows = [];
@@ -45,7 +45,7 @@ public partial class StaffPage
         me = await Current.GetAsync();
         canManage = me.Can(Permission.StaffManage);
         if (!canManage) return;
-        orgs = await Orgs.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
         teams = await Teams.ListAsync(me);
         await LoadAsync();
     }
