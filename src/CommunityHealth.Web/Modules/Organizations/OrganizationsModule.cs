@@ -16,7 +16,10 @@ public sealed class OrganizationsModule : IModule
         services.AddScoped<GetOrganization>();
         services.AddScoped<CreateOrganizationHandler>();
         services.AddScoped<UpdateOrganizationHandler>();
-        services.AddScoped<TeamHandlers>();
+        services.AddScoped<ListTeams>();
+        services.AddScoped<GetTeam>();
+        services.AddScoped<CreateTeam>();
+        services.AddScoped<UpdateTeam>();
         services.AddSingleton<IDemoSeeder, DemoOrganizations>();
     }
 
@@ -30,7 +33,11 @@ public sealed class OrganizationsModule : IModule
         CreateOrganizationHandler.Map(organizations);
         UpdateOrganizationHandler.Map(organizations);
 
-        api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.TeamsManage).MapTeams();
+        var teams = api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.TeamsManage).MapGroup("/teams").WithTags("Teams");
+        ListTeams.Map(teams);
+        GetTeam.Map(teams);
+        CreateTeam.Map(teams);
+        UpdateTeam.Map(teams);
     }
 
     public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermission(Permission.OrganizationsRead).MapOrganizationFhir();

@@ -17,7 +17,9 @@ public partial class TeamsPage
     }
 
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
+    [Inject] private CreateTeam Create { get; set; } = default!;
+    [Inject] private UpdateTeam Update { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
     [Inject] private StaffHandlers Staff { get; set; } = default!;
 
@@ -38,7 +40,7 @@ public partial class TeamsPage
         canManage = me.Can(Permission.TeamsManage);
         orgs = await Orgs.HandleAsync(me);
         staff = await Staff.ListAsync(me, new StaffQuery());
-        teams = await Teams.ListAsync(me);
+        teams = await Teams.HandleAsync(me);
     }
 
     private string OrgName(Guid id) => orgs.FirstOrDefault(o => o.Id == id)?.Name ?? "";
@@ -65,12 +67,12 @@ public partial class TeamsPage
         {
             var grids = (editing.Grids ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var cmd = new SaveTeam(editing.OrganizationId, editing.Name, editing.LeaderId, grids, editing.IsActive);
-            var outcome = editingId is { } id ? await Teams.UpdateAsync(me, id, cmd) : await Teams.CreateAsync(me, cmd);
+            var outcome = editingId is { } id ? await Update.HandleAsync(me, id, cmd) : await Create.HandleAsync(me, cmd);
             if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
             saved = Text.L("已保存") + "：" + outcome.Value.Name;
             editing = null;
             errors.Clear();
-            teams = await Teams.ListAsync(me);
+            teams = await Teams.HandleAsync(me);
         }
         finally { saving = false; }
     }

@@ -13,7 +13,7 @@ public partial class ResidentFormPage
     [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -35,7 +35,7 @@ public partial class ResidentFormPage
         me = await Current.GetAsync();
         if (!me.Can(Permission.ResidentsWrite)) { loadError = Text.Get("error.forbidden"); return; }
         orgs = await Orgs.HandleAsync(me);
-        teams = await Teams.ListAsync(me);
+        teams = await Teams.HandleAsync(me);
         if (Id is { } id)
         {
             var r = await Residents.GetAsync(me, id);

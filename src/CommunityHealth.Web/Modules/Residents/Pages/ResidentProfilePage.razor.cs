@@ -12,7 +12,7 @@ public partial class ResidentProfilePage
     [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private ResidentHandlers Residents { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Modules.Examinations.ExaminationHandlers Exams { get; set; } = default!;
     [Inject] private Modules.Immunization.GetVaccinee Vaccinees { get; set; } = default!;
@@ -56,7 +56,7 @@ public partial class ResidentProfilePage
         canWrite = me.Can(Permission.ResidentsWrite);
         canMerge = MergeResidents.CanMerge(me);
         orgs = await Orgs.HandleAsync(me);
-        teams = await Teams.ListAsync(me);
+        teams = await Teams.HandleAsync(me);
         await LoadAsync();
     }
 

@@ -23,7 +23,7 @@ public partial class StaffPage
 
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private StaffHandlers Staff { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
 
     private StaffContext me = default!;
@@ -46,7 +46,7 @@ public partial class StaffPage
         canManage = me.Can(Permission.StaffManage);
         if (!canManage) return;
         orgs = await Orgs.HandleAsync(me);
-        teams = await Teams.ListAsync(me);
+        teams = await Teams.HandleAsync(me);
         await LoadAsync();
     }
 
