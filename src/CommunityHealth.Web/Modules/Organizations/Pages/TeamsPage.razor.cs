@@ -21,7 +21,7 @@ public partial class TeamsPage
     [Inject] private CreateTeam Create { get; set; } = default!;
     [Inject] private UpdateTeam Update { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
-    [Inject] private StaffHandlers Staff { get; set; } = default!;
+    [Inject] private ListStaff Staff { get; set; } = default!;
 
     private StaffContext me = default!;
     private IReadOnlyList<TeamDto> teams = [];
@@ -39,7 +39,7 @@ public partial class TeamsPage
         me = await Current.GetAsync();
         canManage = me.Can(Permission.TeamsManage);
         orgs = await Orgs.HandleAsync(me);
-        staff = await Staff.ListAsync(me, new StaffQuery());
+        staff = await Staff.HandleAsync(me, new StaffQuery());
         teams = await Teams.HandleAsync(me);
     }
 
