@@ -10,11 +10,17 @@ public sealed class AccountModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<SignInHandler>();
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountForms();
+    /// <summary>The forms and links outside /api: sign-in, sign-out, the UI language.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        SignIn.Map(app);
+        SignOut.Map(app);
+        SetCulture.Map(app);
+    }
 
     public void MapApi(RouteGroupBuilder api)
     {
-        api.MapTokenEndpoint();
+        IssueToken.Map(api);
         api.MapGet("/me", async (CurrentUser user) => TypedResults.Ok(await user.GetAsync())).WithTags("Auth").RequirePermission(Permission.SignedIn);
     }
 }

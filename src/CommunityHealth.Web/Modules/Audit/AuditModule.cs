@@ -8,9 +8,9 @@ public sealed class AuditModule : IModule
 {
     public string Name => "Audit";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<AuditHandlers>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<QueryAuditLog>();
 
-    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermission(Permission.AuditRead).MapAudit();
+    public void MapApi(RouteGroupBuilder api) => QueryAuditLog.Map(api.MapGroup("").RequirePermission(Permission.AuditRead));
 
     public IEnumerable<MenuEntry> Menu => [new("系统管理", "审计日志", "admin/audit", Permission.AuditRead, 940)];
 }

@@ -12,15 +12,32 @@ public sealed class OrganizationsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<OrganizationHandlers>();
-        services.AddScoped<TeamHandlers>();
+        services.AddScoped<ListOrganizations>();
+        services.AddScoped<GetOrganization>();
+        services.AddScoped<CreateOrganizationHandler>();
+        services.AddScoped<UpdateOrganizationHandler>();
+        services.AddScoped<ListTeams>();
+        services.AddScoped<GetTeam>();
+        services.AddScoped<CreateTeam>();
+        services.AddScoped<UpdateTeam>();
         services.AddSingleton<IDemoSeeder, DemoOrganizations>();
     }
 
+    /// <summary>The module's routes under /api/organizations and /api/teams, one slice each.</summary>
     public void MapApi(RouteGroupBuilder api)
     {
-        api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.OrganizationsManage).MapOrganizations();
-        api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.TeamsManage).MapTeams();
+        var organizations = api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.OrganizationsManage)
+            .MapGroup("/organizations").WithTags("Organizations");
+        ListOrganizations.Map(organizations);
+        GetOrganization.Map(organizations);
+        CreateOrganizationHandler.Map(organizations);
+        UpdateOrganizationHandler.Map(organizations);
+
+        var teams = api.MapGroup("").RequirePermissions(Permission.OrganizationsRead, Permission.TeamsManage).MapGroup("/teams").WithTags("Teams");
+        ListTeams.Map(teams);
+        GetTeam.Map(teams);
+        CreateTeam.Map(teams);
+        UpdateTeam.Map(teams);
     }
 
     public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermission(Permission.OrganizationsRead).MapOrganizationFhir();

@@ -6,7 +6,7 @@ using MiniExcelLibs;
 namespace CommunityHealth.Web.Modules.Residents;
 
 /// <summary>The search result list as an Excel sheet with Chinese headers (the route records the export: ReadAudit).</summary>
-public sealed class ResidentExport(OrganizationHandlers orgs, TeamHandlers teams)
+public sealed class ResidentExport(ListOrganizations orgs, ListTeams teams)
 {
     /// <summary>Maps <c>/export</c>: the search of <see cref="SearchResidents"/> (up to its export limit) as a sheet; it needs <see cref="Permission.ResidentsExport"/>.</summary>
     public static void Map(RouteGroupBuilder g) =>
@@ -21,8 +21,8 @@ public sealed class ResidentExport(OrganizationHandlers orgs, TeamHandlers teams
 
     public async Task<byte[]> ToExcelAsync(StaffContext staff, IReadOnlyList<ResidentSummary> rows, CancellationToken ct)
     {
-        var orgNames = (await orgs.ListAsync(staff, ct)).ToDictionary(o => o.Id, o => o.Name);
-        var teamNames = (await teams.ListAsync(staff, null, ct)).ToDictionary(t => t.Id, t => t.Name);
+        var orgNames = (await orgs.HandleAsync(staff, ct)).ToDictionary(o => o.Id, o => o.Name);
+        var teamNames = (await teams.HandleAsync(staff, null, ct)).ToDictionary(t => t.Id, t => t.Name);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["姓名"] = r.Name, ["性别"] = ResidentCodes.Sex.Find(r.Sex)?.Zh, ["出生日期"] = r.BirthDate.ToString("yyyy-MM-dd"), ["年龄"] = r.Age,

@@ -9,9 +9,28 @@ public sealed class StaffModule : IModule
 {
     public string Name => "Staff";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<StaffHandlers>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ListStaff>();
+        services.AddScoped<GetStaff>();
+        services.AddScoped<CreateStaffHandler>();
+        services.AddScoped<UpdateStaffHandler>();
+        services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<UnlockStaff>();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.StaffRead, Permission.StaffManage).MapStaff();
+    /// <summary>The module's routes under /api/staff, one slice each.</summary>
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("").RequirePermissions(Permission.StaffRead, Permission.StaffManage).MapGroup("/staff").WithTags("Staff");
+        ListStaff.Map(g);
+        GetStaff.Map(g);
+        CreateStaffHandler.Map(g);
+        UpdateStaffHandler.Map(g);
+        ResetPasswordHandler.Map(g);
+        UnlockStaff.Map(g);
+        g.MapGet("/roles", () => TypedResults.Ok(Domain.Staff.StaffRole.All)).WithSummary("The role names");
+    }
 
     public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermission(Permission.StaffRead).MapPractitionerFhir();
 

@@ -17,8 +17,8 @@ public partial class AuditPage
     }
 
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private AuditHandlers Audit { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private QueryAuditLog Audit { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
 
     private StaffContext me = default!;
     private readonly Filter query = new();
@@ -29,14 +29,14 @@ public partial class AuditPage
     protected override async Task OnInitializedAsync()
     {
         me = await Current.GetAsync();
-        orgNames = (await Orgs.ListAsync(me)).ToDictionary(o => o.Id, o => o.Name);
+        orgNames = (await Orgs.HandleAsync(me)).ToDictionary(o => o.Id, o => o.Name);
         await SearchAsync(1);
     }
 
     private async Task SearchAsync(int pageNo)
     {
         errors.Clear();
-        var outcome = await Audit.QueryAsync(me, new AuditQuery(query.From, query.To, query.UserName, query.Entity, query.EntityId, query.Action, null, pageNo, 50));
+        var outcome = await Audit.HandleAsync(me, new AuditQuery(query.From, query.To, query.UserName, query.Entity, query.EntityId, query.Action, null, pageNo, 50));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); page = null; return; }
         page = outcome.Value;
     }

@@ -8,16 +8,16 @@ public static class OrganizationFhir
 {
     public static RouteGroupBuilder MapOrganizationFhir(this RouteGroupBuilder fhir)
     {
-        fhir.MapGet("/Organization/{id}", async (string id, CurrentUser user, OrganizationHandlers h, CancellationToken ct) =>
+        fhir.MapGet("/Organization/{id}", async (string id, CurrentUser user, GetOrganization h, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var guid)) return FhirJson.Outcome(new NotFound("Organization", id));
-            var outcome = await h.GetAsync(await user.GetAsync(), guid, ct);
+            var outcome = await h.HandleAsync(await user.GetAsync(), guid, ct);
             return outcome.IsSuccess ? FhirJson.Ok(FhirMappings.ToFhir(outcome.Value)) : FhirJson.Outcome(outcome.Error!);
         });
-        fhir.MapGet("/Organization", async (HttpContext http, CurrentUser user, OrganizationHandlers h, CancellationToken ct) =>
+        fhir.MapGet("/Organization", async (HttpContext http, CurrentUser user, ListOrganizations h, CancellationToken ct) =>
         {
             var q = http.Request.Query;
-            IEnumerable<OrganizationDto> rows = await h.ListAsync(await user.GetAsync(), ct);
+            IEnumerable<OrganizationDto> rows = await h.HandleAsync(await user.GetAsync(), ct);
             if (q["_id"].ToString() is { Length: > 0 } ids) rows = rows.Where(o => ids.Split(',').Contains(o.Id.ToString()));
             if (q["name"].ToString() is { Length: > 0 } name) rows = rows.Where(o => o.Name.Contains(name, StringComparison.OrdinalIgnoreCase));
             if (q["identifier"].ToString() is { Length: > 0 } ident) rows = rows.Where(o => o.DivisionCode == FhirEndpoints.TokenValue(ident, FhirMappings.DivisionCodeSystem));

@@ -19,7 +19,9 @@ public partial class OrganizationsPage
     }
 
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private OrganizationHandlers Handlers { get; set; } = default!;
+    [Inject] private ListOrganizations List { get; set; } = default!;
+    [Inject] private CreateOrganizationHandler Create { get; set; } = default!;
+    [Inject] private UpdateOrganizationHandler Update { get; set; } = default!;
 
     private StaffContext staff = default!;
     private IReadOnlyList<OrganizationDto> rows = [];
@@ -34,7 +36,7 @@ public partial class OrganizationsPage
     {
         staff = await Current.GetAsync();
         canManage = staff.Can(Permission.OrganizationsManage);
-        rows = await Handlers.ListAsync(staff);
+        rows = await List.HandleAsync(staff);
     }
 
     /// <summary>Bureau, then each center followed by its stations.</summary>
@@ -67,13 +69,13 @@ public partial class OrganizationsPage
         try
         {
             var outcome = editingId is { } id
-                ? await Handlers.UpdateAsync(staff, id, new UpdateOrganization(editing.Name ?? "", editing.DivisionCode ?? "", editing.Address ?? "", editing.Phone ?? "", editing.IsActive))
-                : await Handlers.CreateAsync(staff, new CreateOrganization(editing.Kind, editing.Name, editing.DivisionCode, editing.ParentId, editing.Address, editing.Phone));
+                ? await Update.HandleAsync(staff, id, new UpdateOrganization(editing.Name ?? "", editing.DivisionCode ?? "", editing.Address ?? "", editing.Phone ?? "", editing.IsActive))
+                : await Create.HandleAsync(staff, new CreateOrganization(editing.Kind, editing.Name, editing.DivisionCode, editing.ParentId, editing.Address, editing.Phone));
             if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
             saved = Text.L("已保存") + "：" + outcome.Value.Name;
             editing = null;
             errors.Clear();
-            rows = await Handlers.ListAsync(staff);
+            rows = await List.HandleAsync(staff);
         }
         finally { saving = false; }
     }

@@ -17,9 +17,11 @@ public partial class TeamsPage
     }
 
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
-    [Inject] private StaffHandlers Staff { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
+    [Inject] private CreateTeam Create { get; set; } = default!;
+    [Inject] private UpdateTeam Update { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
+    [Inject] private ListStaff Staff { get; set; } = default!;
 
     private StaffContext me = default!;
     private IReadOnlyList<TeamDto> teams = [];
@@ -36,9 +38,9 @@ public partial class TeamsPage
     {
         me = await Current.GetAsync();
         canManage = me.Can(Permission.TeamsManage);
-        orgs = await Orgs.ListAsync(me);
-        staff = await Staff.ListAsync(me, new StaffQuery());
-        teams = await Teams.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
+        staff = await Staff.HandleAsync(me, new StaffQuery());
+        teams = await Teams.HandleAsync(me);
     }
 
     private string OrgName(Guid id) => orgs.FirstOrDefault(o => o.Id == id)?.Name ?? "";
@@ -65,12 +67,12 @@ public partial class TeamsPage
         {
             var grids = (editing.Grids ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var cmd = new SaveTeam(editing.OrganizationId, editing.Name, editing.LeaderId, grids, editing.IsActive);
-            var outcome = editingId is { } id ? await Teams.UpdateAsync(me, id, cmd) : await Teams.CreateAsync(me, cmd);
+            var outcome = editingId is { } id ? await Update.HandleAsync(me, id, cmd) : await Create.HandleAsync(me, cmd);
             if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
             saved = Text.L("已保存") + "：" + outcome.Value.Name;
             editing = null;
             errors.Clear();
-            teams = await Teams.ListAsync(me);
+            teams = await Teams.HandleAsync(me);
         }
         finally { saving = false; }
     }

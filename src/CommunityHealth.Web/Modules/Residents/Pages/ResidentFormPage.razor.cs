@@ -14,8 +14,8 @@ public partial class ResidentFormPage
     [Inject] private GetResident GetResident { get; set; } = default!;
     [Inject] private RegisterResidentHandler Register { get; set; } = default!;
     [Inject] private UpdateResident Update { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -36,8 +36,8 @@ public partial class ResidentFormPage
         today = Clock.Today();
         me = await Current.GetAsync();
         if (!me.Can(Permission.ResidentsWrite)) { loadError = Text.Get("error.forbidden"); return; }
-        orgs = await Orgs.ListAsync(me);
-        teams = await Teams.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
+        teams = await Teams.HandleAsync(me);
         if (Id is { } id)
         {
             var r = await GetResident.HandleAsync(me, id);

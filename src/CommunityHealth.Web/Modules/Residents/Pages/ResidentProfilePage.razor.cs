@@ -16,8 +16,8 @@ public partial class ResidentProfilePage
     [Inject] private TransferResidentHandler Transfer { get; set; } = default!;
     [Inject] private CloseResidentHandler Close { get; set; } = default!;
     [Inject] private MoveHousehold MoveHousehold { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Modules.Examinations.ListExaminations ListExams { get; set; } = default!;
     [Inject] private Modules.Examinations.ListEncounters ListEncounters { get; set; } = default!;
@@ -62,8 +62,8 @@ public partial class ResidentProfilePage
         me = await Current.GetAsync();
         canWrite = me.Can(Permission.ResidentsWrite);
         canMerge = MergeResidents.CanMerge(me);
-        orgs = await Orgs.ListAsync(me);
-        teams = await Teams.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
+        teams = await Teams.HandleAsync(me);
         await LoadAsync();
     }
 

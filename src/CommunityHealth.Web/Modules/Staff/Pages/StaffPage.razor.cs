@@ -22,9 +22,13 @@ public partial class StaffPage
     }
 
     [Inject] private CurrentUser Current { get; set; } = default!;
-    [Inject] private StaffHandlers Staff { get; set; } = default!;
-    [Inject] private TeamHandlers Teams { get; set; } = default!;
-    [Inject] private OrganizationHandlers Orgs { get; set; } = default!;
+    [Inject] private ListStaff Accounts { get; set; } = default!;
+    [Inject] private CreateStaffHandler Create { get; set; } = default!;
+    [Inject] private UpdateStaffHandler Update { get; set; } = default!;
+    [Inject] private ResetPasswordHandler Reset { get; set; } = default!;
+    [Inject] private UnlockStaff Unlock { get; set; } = default!;
+    [Inject] private ListTeams Teams { get; set; } = default!;
+    [Inject] private ListOrganizations Orgs { get; set; } = default!;
 
     private StaffContext me = default!;
     private IReadOnlyList<StaffDto> rows = [];
@@ -45,12 +49,12 @@ public partial class StaffPage
         me = await Current.GetAsync();
         canManage = me.Can(Permission.StaffManage);
         if (!canManage) return;
-        orgs = await Orgs.ListAsync(me);
-        teams = await Teams.ListAsync(me);
+        orgs = await Orgs.HandleAsync(me);
+        teams = await Teams.HandleAsync(me);
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => rows = await Staff.ListAsync(me, new StaffQuery(filterOrg, null, filterText));
+    private async Task LoadAsync() => rows = await Accounts.HandleAsync(me, new StaffQuery(filterOrg, null, filterText));
 
     private void Toggle(string role, bool on)
     {
@@ -84,8 +88,8 @@ public partial class StaffPage
         try
         {
             var outcome = editingId is { } id
-                ? await Staff.UpdateAsync(me, id, new UpdateStaff(editing.DisplayName ?? "", editing.OrganizationId, editing.TeamId, editing.Roles, editing.Phone ?? "", editing.Title ?? "", editing.IsActive))
-                : await Staff.CreateAsync(me, new CreateStaff(editing.UserName, editing.DisplayName, editing.Password, editing.OrganizationId, editing.TeamId, editing.Roles, editing.Phone, editing.Title));
+                ? await Update.HandleAsync(me, id, new UpdateStaff(editing.DisplayName ?? "", editing.OrganizationId, editing.TeamId, editing.Roles, editing.Phone ?? "", editing.Title ?? "", editing.IsActive))
+                : await Create.HandleAsync(me, new CreateStaff(editing.UserName, editing.DisplayName, editing.Password, editing.OrganizationId, editing.TeamId, editing.Roles, editing.Phone, editing.Title));
             Done(outcome, Text.L("已保存"));
             if (outcome.IsSuccess) await LoadAsync();
         }
@@ -95,13 +99,13 @@ public partial class StaffPage
     private async Task ResetPasswordAsync()
     {
         if (editingId is not { } id) return;
-        var outcome = await Staff.ResetPasswordAsync(me, id, new ResetPassword(newPassword));
+        var outcome = await Reset.HandleAsync(me, id, new ResetPassword(newPassword));
         Done(outcome, Text.L("密码已重置"));
     }
 
     private async Task UnlockAsync(StaffDto s)
     {
-        Done(await Staff.UnlockAsync(me, s.Id), Text.L("账号已解锁"));
+        Done(await Unlock.HandleAsync(me, s.Id), Text.L("账号已解锁"));
         await LoadAsync();
     }
 

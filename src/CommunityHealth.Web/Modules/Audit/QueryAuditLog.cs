@@ -15,9 +15,15 @@ public sealed record AuditRow(
 public sealed record AuditResultPage(int Total, int Page, int PageSize, IReadOnlyList<AuditRow> Items);
 
 /// <summary>The audit trail for administrators, newest first, filtered and paged.</summary>
-public sealed class AuditHandlers(ScopedDb dbs)
+public sealed class QueryAuditLog(ScopedDb dbs)
 {
-    public async Task<Outcome<AuditResultPage>> QueryAsync(StaffContext staff, AuditQuery q, CancellationToken ct = default)
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/audit", async ([AsParameters] AuditQuery q, CurrentUser user, QueryAuditLog h, CancellationToken ct) =>
+            (await h.HandleAsync(await user.GetAsync(), q, ct)).ToResult(TypedResults.Ok))
+            .WithTags("Audit").WithSummary("Audit trail (administrators); dates are China Standard Time calendar days")
+            .Produces<AuditResultPage>().ProducesValidationProblem().ProducesProblem(403);
+
+    public async Task<Outcome<AuditResultPage>> HandleAsync(StaffContext staff, AuditQuery q, CancellationToken ct = default)
     {
         if (!staff.Can(Permission.AuditRead)) return new Forbidden();
         if (q.From is { } f && q.To is { } t && f > t) return new Invalid("from", "error.date_range");
@@ -40,17 +46,5 @@ public sealed class AuditHandlers(ScopedDb dbs)
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Roles, a.OrganizationId, a.Entity, a.EntityId, a.Action, a.ClientAddress, a.Detail))
             .ToListAsync(ct);
         return new AuditResultPage(total, page, pageSize, items);
-    }
-}
-
-public static class AuditEndpoints
-{
-    public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
-    {
-        api.MapGet("/audit", async ([AsParameters] AuditQuery q, CurrentUser user, AuditHandlers h, CancellationToken ct) =>
-            (await h.QueryAsync(await user.GetAsync(), q, ct)).ToResult(TypedResults.Ok))
-            .WithTags("Audit").WithSummary("Audit trail (administrators); dates are China Standard Time calendar days")
-            .Produces<AuditResultPage>().ProducesValidationProblem().ProducesProblem(403);
-        return api;
     }
 }
