@@ -1,4 +1,5 @@
 using CommunityHealth.Data;
+using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
@@ -10,8 +11,8 @@ namespace CommunityHealth.Web.Modules.Examinations;
 
 /// <summary>
 /// The demo district's 健康体检 on the day the system starts, written through the module's own slice: about three in five
-/// residents of 65 and over had this year's exam (some also last year's), with vitals, the 65+ self-assessment, lifestyle
-/// and the usual tests; a raised BP or glucose is marked abnormal with its guidance, as the examining doctor would.
+/// residents of 65 and over and most hypertension and diabetes patients had this year's exam (some also last year's), with
+/// vitals, the 65+ self-assessment, lifestyle and the usual tests; a raised BP or glucose is marked abnormal with its guidance, as the examining doctor would.
 /// </summary>
 internal sealed class DemoExaminations : IDemoSeeder
 {
@@ -42,17 +43,22 @@ internal sealed class DemoExaminations : IDemoSeeder
         {
             var doctor = await demo.StaffAsync(doctorName, ct);
             await using var db = demo.Factory.Create(DataScope.System);
-            var elderly = await db.Residents.AsNoTracking()
-                .Where(r => r.OrganizationId == stationId && r.Status == ResidentStatus.Active && r.BirthDate <= today.AddYears(-65))
+            var sixtyFive = today.AddYears(-65);
+            var people = await db.Residents.AsNoTracking()
+                .Where(r => r.OrganizationId == stationId && r.Status == ResidentStatus.Active
+                    && (r.BirthDate <= sixtyFive || db.ChronicRegistrations.Any(c => c.ResidentId == r.Id && c.Status == RegistrationStatus.Active)))
                 .OrderBy(r => r.RecordNumber).Select(r => new { r.Id, r.BirthDate, r.Sex }).ToListAsync(ct);
-            foreach (var person in elderly)
+            var patients = (await db.ChronicRegistrations.AsNoTracking().Where(c => c.OrganizationId == stationId && c.Status == RegistrationStatus.Active)
+                .Select(c => c.ResidentId).ToListAsync(ct)).ToHashSet();
+            foreach (var person in people)
             {
-                if (rng.NextDouble() > 0.62) continue;
+                // the 65+ exam (about three in five come) and the yearly exam of a hypertension or diabetes patient (most come)
+                if (rng.NextDouble() > (patients.Contains(person.Id) ? 0.8 : 0.62)) continue;
                 var dates = new List<DateOnly> { yearStart.AddDays(rng.Next(0, Math.Max(1, today.DayNumber - yearStart.DayNumber))) };
                 if (rng.NextDouble() < 0.4) dates.Insert(0, dates[0].AddYears(-1).AddDays(rng.Next(-20, 20)));
-                foreach (var on in dates.Where(d => d <= today && d >= person.BirthDate.AddYears(65)))
+                foreach (var on in dates.Where(d => d <= today))
                 {
-                    var result = await record.HandleAsync(doctor, person.Id, Exam(on, doctor.DisplayName, person.Sex == "1", rng), ct);
+                    var result = await record.HandleAsync(doctor, person.Id, Exam(on, doctor.DisplayName, person.Sex == "1", on >= person.BirthDate.AddYears(65), rng), ct);
                     if (result.IsSuccess) exams++;
                     else failed++;
                 }
@@ -61,8 +67,8 @@ internal sealed class DemoExaminations : IDemoSeeder
         DatabaseInitializer.Print($"[CommunityHealth] Demo health examinations: {exams} ({failed} refused) in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
     }
 
-    /// <summary>One 65+ exam with believable values; BP ≥ 140/90 or a fasting glucose ≥ 7.0 is marked abnormal with its guidance.</summary>
-    private static HealthExam Exam(DateOnly on, string doctor, bool male, Random rng)
+    /// <summary>One exam with believable values (the 65+ assessment when <paramref name="elderly"/>); BP ≥ 140/90 or a fasting glucose ≥ 7.0 is marked abnormal with its guidance.</summary>
+    private static HealthExam Exam(DateOnly on, string doctor, bool male, bool elderly, Random rng)
     {
         var height = male ? 160 + rng.Next(0, 18) : 150 + rng.Next(0, 15);
         var weight = Math.Round(height - 105 + (decimal)(rng.NextDouble() * 18 - 6), 1);
@@ -71,13 +77,13 @@ internal sealed class DemoExaminations : IDemoSeeder
         var abnormalities = new List<string>();
         if (sbp >= 140 || dbp >= 90) abnormalities.Add($"血压偏高（{sbp}/{dbp} mmHg）");
         if (glucose >= 7.0m) abnormalities.Add($"空腹血糖升高（{glucose} mmol/L）");
-        var selfCare = rng.NextDouble() < 0.85 ? new SelfCareItems(0, 0, 0, 0, 0) : new SelfCareItems(0, 1, 3, 1, 5);
+        var selfCare = rng.NextDouble() < 0.85 ? new SelfCareItems(1, 1, 1, 1, 1) : new SelfCareItems(2, 2, 2, 1, 3);
         var smoker = male && rng.NextDouble() < 0.3;
         return new HealthExam(
             ExamDate: on, Doctor: doctor, Symptoms: abnormalities.Count == 0 ? ["1"] : ["3"],
             Vitals: new Vitals(Math.Round(36.2m + (decimal)rng.NextDouble() * 0.6m, 1), 62 + rng.Next(0, 26), 16 + rng.Next(0, 5), sbp, dbp, null, null, height, weight,
                 Math.Round(weight * 1.05m + 10, 0)),
-            Elderly: new ElderlyAssessment(rng.Next(1, 4).ToString(System.Globalization.CultureInfo.InvariantCulture), selfCare, "1", null, "1", null),
+            Elderly: !elderly ? null : new ElderlyAssessment(rng.Next(1, 4).ToString(System.Globalization.CultureInfo.InvariantCulture), selfCare, "1", null, "1", null),
             Lifestyle: new Lifestyle(ExerciseFrequency: rng.Next(1, 5).ToString(System.Globalization.CultureInfo.InvariantCulture), ExerciseMinutes: 30, ExerciseYears: 10,
                 ExerciseType: "散步", Diet: ["1"], Smoking: smoker ? "3" : "1", CigarettesPerDay: smoker ? 10 : null, SmokingStartAge: smoker ? 20 : null,
                 Drinking: "1"),

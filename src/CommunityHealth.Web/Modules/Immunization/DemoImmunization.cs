@@ -1,5 +1,4 @@
 using CommunityHealth.Data;
-using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
@@ -47,7 +46,7 @@ internal sealed class DemoImmunization : IDemoSeeder
                 .Where(s => s.Item3 is not null).Select(s => (s.Id, s.DivisionCode, s.Item3!)).ToList();
         }
 
-        var (children, doses, failed) = (0, 0, 0);
+        var (children, doses, failed, aefi) = (0, 0, 0, false);
         await using var scope = demo.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         for (var s = 0; s < stations.Count; s++)
@@ -84,10 +83,13 @@ internal sealed class DemoImmunization : IDemoSeeder
                     {
                         todayClinic++;
                         doses++;
-                        if (s == 0 && todayClinic == 1)
+                        if (!aefi)
+                        {
+                            aefi = true;
                             await sp.GetRequiredService<RecordAdverseEvent>().HandleAsync(nurse, vaccineeId, new RecordAdverseEventRequest(given.Value.Doses[0].Id,
-                                given.Value.Doses[0].GivenAt.AddMinutes(20), "接种后 20 分钟出现局部红肿（直径约 2 cm），伴低热 37.8 ℃", false, "留观 30 分钟后好转，嘱家长 48 小时内随访",
+                                given.Value.Doses[0].GivenAt.AddMinutes(1), "留观期间出现接种部位红肿（直径约 2 cm），伴低热 37.8 ℃", false, "留观 30 分钟后好转，嘱家长 48 小时内随访",
                                 "一般反应"), ct);
+                        }
                     }
                 }
             }

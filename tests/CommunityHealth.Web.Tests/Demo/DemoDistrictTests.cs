@@ -1,0 +1,94 @@
+using System.Text.Json;
+using CommunityHealth.Domain.Immunization;
+using CommunityHealth.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHealth.Web.Tests.Demo;
+
+/// <summary>
+/// The demo district on the day the system starts (issue 19): every module's seeder writes a history through its slices,
+/// so the work lists, stock, cold chain and indicators a new user opens are non-empty and believable, and nothing the
+/// seeders tried was refused by the rules.
+/// </summary>
+public abstract class DemoDistrictTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    private static readonly DateOnly Today = TestClock.Today;
+
+    [Fact]
+    public async Task Vaccination_lists_stock_and_cold_chain_have_what_a_station_has_on_a_normal_day()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var week = await nurse.GetJsonAsync("/api/vaccination/worklist?window=Week");
+        var overdue = await (await app.ClientAsync("phs1")).GetJsonAsync("/api/vaccination/worklist?window=Overdue"); // the center's three stations
+        Assert.True(week.GetProperty("total").GetInt32() > 0, "someone is due this week");
+        Assert.True(overdue.GetProperty("total").GetInt32() > 0, "someone is overdue");
+
+        var lots = (await nurse.GetJsonAsync("/api/vaccine-lots")).Items().ToList();
+        Assert.True(lots.Count >= 10);
+        Assert.Contains(lots, l => l.GetProperty("expiresSoon").GetBoolean());
+        var fridge = (await nurse.GetJsonAsync("/api/refrigerators")).Items().Single();
+        Assert.True(fridge.GetProperty("readingsToday").GetInt32() >= 1);
+        var excursions = (await (await app.ClientAsync("nurse2")).GetJsonAsync("/api/refrigerators")).Items().Sum(f => f.GetProperty("pendingAlerts").GetInt32());
+        Assert.Equal(1, excursions);
+
+        await using var db = app.SystemDb();
+        Assert.True(await db.AdverseEvents.AnyAsync());
+        Assert.True(await db.StockMovements.AnyAsync(m => m.Kind == StockMovementKind.Administration), "this morning's clinic used the stock");
+        // every child past two months came at least once, and the history holds on time, late and missed doses
+        var twoMonths = Today.AddMonths(-2);
+        Assert.False(await db.Vaccinees.AnyAsync(v => v.BirthDate < twoMonths && !db.VaccinationDoses.Any(d => d.VaccineeId == v.Id)));
+        Assert.False(await db.VaccinationDoses.AnyAsync(d => !d.Valid), "the seeder gives no dose the rules would not count");
+        Assert.True(await db.VaccinationDoses.AnyAsync(d => d.Timely) && await db.VaccinationDoses.AnyAsync(d => !d.Timely));
+    }
+
+    [Fact]
+    public async Task Coverage_is_a_believable_rate_not_zero_and_not_everyone()
+    {
+        var director = await app.ClientAsync("director1");
+        var rates = new List<decimal>();
+        for (var cohort = Today.Year - 6; cohort < Today.Year; cohort++)
+            rates.AddRange((await director.GetJsonAsync($"/api/vaccination/coverage?cohort={cohort}")).GetProperty("rows").Items()
+                .Where(r => r.GetProperty("organizationId").ValueKind == JsonValueKind.Null && r.Str("key") != "certificate"
+                    && r.GetProperty("rate").ValueKind == JsonValueKind.Number)
+                .Select(r => r.GetProperty("rate").GetDecimal()));
+        Assert.NotEmpty(rates);
+        Assert.All(rates, r => Assert.True(r > 50));
+        Assert.Contains(rates, r => r < 100);
+    }
+
+    [Fact]
+    public async Task Chronic_care_has_patients_follow_ups_overdue_people_an_urgent_referral_and_indicators_between_0_and_100()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        Assert.True((await doctor.GetJsonAsync("/api/chronic/worklist?list=Overdue")).GetProperty("total").GetInt32() > 0);
+        Assert.True((await doctor.GetJsonAsync("/api/chronic/worklist?list=Week")).GetProperty("total").GetInt32() > 0);
+
+        var director = await app.ClientAsync("director1");
+        var rows = (await director.GetJsonAsync($"/api/chronic/indicators?from={Today.Year}-01-01&to={Today:yyyy-MM-dd}")).GetProperty("rows").Items()
+            .Where(r => r.GetProperty("organizationId").ValueKind == JsonValueKind.Null).ToList();
+        Assert.Equal(2, rows.Count);
+        foreach (var r in rows)
+        {
+            Assert.True(r.GetProperty("managed").GetInt32() > 0);
+            foreach (var rate in new[] { "standardRate", "controlRate" })
+                Assert.InRange(r.GetProperty(rate).GetDecimal(), 1m, 99.9m);
+        }
+
+        await using var db = app.SystemDb();
+        Assert.Equal(1, await db.Referrals.CountAsync(r => r.Urgent));
+        Assert.True(await db.Examinations.CountAsync() > 0);
+    }
+}
+
+/// <summary>A district of 1,500 residents: small enough for a test, large enough for every list (the default demo has 5,000).</summary>
+public class DemoApp(Provider provider) : TestApp(provider)
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Demo:Residents", "1500");
+}
+
+public sealed class SqliteDemoApp() : DemoApp(Provider.Sqlite);
+public sealed class PostgresDemoApp() : DemoApp(Provider.Postgres);
+
+public sealed class DemoDistrictTestsSqlite(SqliteDemoApp app) : DemoDistrictTests<SqliteDemoApp>(app);
+public sealed class DemoDistrictTestsPostgres(PostgresDemoApp app) : DemoDistrictTests<PostgresDemoApp>(app);
