@@ -30,7 +30,7 @@ internal sealed class DemoChronicCare : IDemoSeeder
     public async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
         if (demo.Config.GetValue("Demo:Residents", 5000) <= 0) return;
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var today = ChinaTime.ToChinaDate(demo.Now);
         var rng = new Random(2026_05);
         List<(Guid Id, string Doctor)> stations;
@@ -114,6 +114,6 @@ internal sealed class DemoChronicCare : IDemoSeeder
                 }
             }
         }
-        DatabaseInitializer.Print($"[CommunityHealth] Demo chronic care: {registrations} registrations, {visits} follow-ups ({failed} refused) in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
+        DatabaseInitializer.Print($"[CommunityHealth] Demo chronic care: {registrations} registrations, {visits} follow-ups ({failed} refused) in {started.Elapsed.TotalSeconds:F1} s.");
     }
 }

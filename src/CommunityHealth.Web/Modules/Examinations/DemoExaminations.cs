@@ -21,7 +21,7 @@ internal sealed class DemoExaminations : IDemoSeeder
     public async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
         if (demo.Config.GetValue("Demo:Residents", 5000) <= 0) return;
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var today = ChinaTime.ToChinaDate(demo.Now);
         var rng = new Random(2026_06);
         List<(Guid Id, string Doctor)> stations;
@@ -64,7 +64,7 @@ internal sealed class DemoExaminations : IDemoSeeder
                 }
             }
         }
-        DatabaseInitializer.Print($"[CommunityHealth] Demo health examinations: {exams} ({failed} refused) in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
+        DatabaseInitializer.Print($"[CommunityHealth] Demo health examinations: {exams} ({failed} refused) in {started.Elapsed.TotalSeconds:F1} s.");
     }
 
     /// <summary>One exam with believable values (the 65+ assessment when <paramref name="elderly"/>); BP ≥ 140/90 or a fasting glucose ≥ 7.0 is marked abnormal with its guidance.</summary>

@@ -32,7 +32,7 @@ internal sealed class DemoImmunization : IDemoSeeder
     public async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
         if (demo.Config.GetValue("Demo:Residents", 5000) <= 0) return;
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var today = ChinaTime.ToChinaDate(demo.Now);
         var rng = new Random(2026_04);
         List<(Guid Id, string Code, string Nurse)> stations;
@@ -94,7 +94,7 @@ internal sealed class DemoImmunization : IDemoSeeder
                 }
             }
         }
-        DatabaseInitializer.Print($"[CommunityHealth] Demo vaccination: {children} children, {doses} doses ({failed} refused) in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
+        DatabaseInitializer.Print($"[CommunityHealth] Demo vaccination: {children} children, {doses} doses ({failed} refused) in {started.Elapsed.TotalSeconds:F1} s.");
     }
 
     private sealed record Child(Guid Id, DateOnly BirthDate, string Guardian, string GuardianRelation, string GuardianPhone);
