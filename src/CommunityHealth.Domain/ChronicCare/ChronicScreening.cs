@@ -24,7 +24,9 @@ public static class ChronicScreening
         var age = Age.CompletedYears(birthDate, today);
         var inputs = RiskInputs(age, sex, family, bpReadings.Count > 0 ? bpReadings[^1] : null, exam);
         var factors = HypertensionRisk.Factors(inputs);
-        var bp = BpScreeningRules.Evaluate(bpReadings, factors.Count > 0, today, rules);
+        var bp = activeProgrammes.Contains(Programme.Hypertension)
+            ? new BpScreening(BpScreeningState.Managed, 0, bpReadings.Count > 0 ? bpReadings[^1].On : null, null, [new Finding("chronic.screen.managed")])
+            : BpScreeningRules.Evaluate(bpReadings, factors.Count > 0, today, rules);
         var cdrs = DiabetesRiskScore.Score(inputs);
         return new ScreeningAssessment(age, age >= rules.ScreeningAge, bp, factors, cdrs, cdrs is { } score && DiabetesRiskScore.NeedsOgtt(score, rules),
             KnownNotRegistered(pastHistoryCodes, activeProgrammes));

@@ -25,9 +25,9 @@ public static class FollowUpRules
     /// <summary>Physiologically impossible values, per field (the form refuses them; nothing is saved).</summary>
     public static void Validate(Validation v, VisitMeasures m, string prefix = "")
     {
-        if (m.Systolic is { } s && (s < 50 || s > 300)) v.Add(prefix + "systolic", "error.chronic.systolic_range", 50, 300);
-        if (m.Diastolic is { } d && (d < 20 || d > 200)) v.Add(prefix + "diastolic", "error.chronic.diastolic_range", 20, 200);
-        else if (m is { Systolic: { } s2, Diastolic: { } d2 } && d2 >= s2 && s2 is >= 50 and <= 300) v.Add(prefix + "diastolic", "error.chronic.diastolic_above_systolic");
+        if (m.Systolic is { } s && !VitalRanges.PlausibleSystolic(s)) v.Add(prefix + "systolic", "error.chronic.systolic_range", VitalRanges.SystolicMin, VitalRanges.SystolicMax);
+        if (m.Diastolic is { } d && !VitalRanges.PlausibleDiastolic(d)) v.Add(prefix + "diastolic", "error.chronic.diastolic_range", VitalRanges.DiastolicMin, VitalRanges.DiastolicMax);
+        else if (m is { Systolic: { } s2, Diastolic: { } d2 } && d2 >= s2 && VitalRanges.PlausibleSystolic(s2)) v.Add(prefix + "diastolic", "error.chronic.diastolic_above_systolic");
         if (m.FastingGlucose is { } g && (g < 1.0m || g > 50m)) v.Add(prefix + "fastingGlucose", "error.chronic.glucose_range", "1.0", "50.0");
         if (m.HeartRate is { } hr && (hr < 20 || hr > 250)) v.Add(prefix + "heartRate", "error.chronic.heart_rate_range", 20, 250);
         if (m.TemperatureC is { } t && (t < 34m || t > 43m)) v.Add(prefix + "temperatureC", "error.chronic.temperature_range", 34, 43);
@@ -66,6 +66,14 @@ public static class FollowUpRules
     public static IReadOnlyList<Finding> UrgentReasons(Programme p, VisitMeasures m, VisitObservations o, ChronicRuleSet rules)
     {
         var reasons = new List<Finding>();
+        // a value the form refuses is a typing error, not a sign: no advice is drawn from it (its field shows the range);
+        // the other values and the signs ticked still count
+        var check = new Validation();
+        Validate(check, m);
+        var refused = check.ToError() is Invalid invalid ? invalid.Errors.Select(e => e.Field).ToHashSet() : [];
+        m = new VisitMeasures(refused.Contains("systolic") ? null : m.Systolic, refused.Contains("diastolic") ? null : m.Diastolic,
+            refused.Contains("fastingGlucose") ? null : m.FastingGlucose, refused.Contains("heartRate") ? null : m.HeartRate,
+            refused.Contains("temperatureC") ? null : m.TemperatureC);
         if (m.Systolic is { } s && s >= rules.UrgentSystolic) reasons.Add(new("chronic.urgent.systolic", s, rules.UrgentSystolic));
         if (m.Diastolic is { } d && d >= rules.UrgentDiastolic) reasons.Add(new("chronic.urgent.diastolic", d, rules.UrgentDiastolic));
         if (p == Programme.Diabetes)

@@ -12,6 +12,8 @@ public enum BpScreeningState
     Confirming = 2,
     /// <summary>Raised on three different days: refer for diagnosis.</summary>
     Suspected = 3,
+    /// <summary>On the hypertension programme: screening has ended, the follow-ups take over.</summary>
+    Managed = 4,
 }
 
 /// <summary>The hypertension screening state of a resident, with the counts that explain it.</summary>

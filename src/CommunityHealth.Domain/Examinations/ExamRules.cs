@@ -160,8 +160,8 @@ public static class ExamRules
 
     private static void BloodPressure(Validation v, string prefix, int? systolic, int? diastolic)
     {
-        Range(v, prefix + "Systolic", systolic, 50, 300);
-        Range(v, prefix + "Diastolic", diastolic, 20, 200);
+        Range(v, prefix + "Systolic", systolic, VitalRanges.SystolicMin, VitalRanges.SystolicMax);
+        Range(v, prefix + "Diastolic", diastolic, VitalRanges.DiastolicMin, VitalRanges.DiastolicMax);
         if (systolic is { } s && diastolic is { } d && d >= s) v.Add(prefix + "Diastolic", "error.exam.diastolic_above_systolic");
         if ((systolic is null) != (diastolic is null)) v.Add(prefix + (systolic is null ? "Systolic" : "Diastolic"), "error.exam.bp_pair");
     }

@@ -56,6 +56,21 @@ public class ChronicScreeningTests
     }
 
     [Fact]
+    public void A_registered_hypertension_patient_is_managed_not_confirming()
+    {
+        // raised readings on two days would be "confirming" for a resident who is not on the programme
+        BpReading[] raised = [new(Today.AddDays(-10), 150, 95), new(Today.AddDays(-3), 152, 96)];
+        var screened = ChronicScreening.Assess(new DateOnly(1960, 1, 1), "1", null, raised, null, [], new HashSet<Programme>(), Today);
+        Assert.Equal(BpScreeningState.Confirming, screened.Bp.State);
+        var managed = ChronicScreening.Assess(new DateOnly(1960, 1, 1), "1", null, raised, null, [], new HashSet<Programme> { Programme.Hypertension }, Today);
+        Assert.Equal((BpScreeningState.Managed, Today.AddDays(-3)), (managed.Bp.State, managed.Bp.LastReading));
+        Assert.Null(managed.Bp.NextReadingBy);
+        // a diabetes patient is still screened for hypertension
+        var diabetic = ChronicScreening.Assess(new DateOnly(1960, 1, 1), "1", null, raised, null, [], new HashSet<Programme> { Programme.Diabetes }, Today);
+        Assert.Equal(BpScreeningState.Confirming, diabetic.Bp.State);
+    }
+
+    [Fact]
     public void A_risk_factor_shortens_the_screening_interval_and_a_full_record_gives_a_cdrs()
     {
         // 60 years old (a risk factor), normal reading seven months ago: a high-risk person is due after six

@@ -77,6 +77,19 @@ public class FollowUpRulesTests
     }
 
     [Theory]
+    [InlineData(400, 80, null, null, false)]   // a systolic of 400 is a typing error: refused at the field, no urgent advice
+    [InlineData(120, 250, null, null, false)]
+    [InlineData(120, 80, "80", null, false)]   // nor a glucose of 80
+    [InlineData(400, 115, null, null, true)]   // the plausible diastolic still counts
+    [InlineData(400, 80, null, "1", true)]     // and so does a sign the doctor ticked (1 意识改变)
+    public void An_impossible_value_draws_no_clinical_advice(int sbp, int dbp, string? fpg, string? sign, bool urgent)
+    {
+        var m = new VisitMeasures(sbp, dbp, fpg is null ? null : decimal.Parse(fpg));
+        var o = new VisitObservations(UrgentSigns: sign is null ? null : [sign]);
+        Assert.Equal(urgent, FollowUpRules.UrgentReasons(Programme.Diabetes, m, o, Rules).Count > 0);
+    }
+
+    [Theory]
     [InlineData(179, 109, false)]
     [InlineData(180, 109, true)]
     [InlineData(179, 110, true)]
@@ -163,6 +176,8 @@ public class FollowUpRulesTests
     [InlineData(120, 130, null, "diastolic")]
     [InlineData(120, 120, null, "diastolic")]
     [InlineData(120, 10, null, "diastolic")]
+    [InlineData(120, 20, null, "diastolic")]
+    [InlineData(120, 29, null, "diastolic")]
     [InlineData(120, 80, "0", "fastingGlucose")]
     [InlineData(120, 80, "80", "fastingGlucose")]
     [InlineData(120, 80, "0.9", "fastingGlucose")]
@@ -178,7 +193,7 @@ public class FollowUpRulesTests
     [Theory]
     [InlineData(120, 80, "3.9")]
     [InlineData(300, 200, "50")]
-    [InlineData(50, 20, "1.0")]
+    [InlineData(50, 30, "1.0")]
     public void Extreme_but_possible_values_are_accepted(int sbp, int dbp, string fpg)
     {
         var v = new Validation();

@@ -21,6 +21,37 @@ public abstract class ExaminationApiTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task A_raised_bp_is_never_saved_as_no_abnormality_and_the_next_step_is_proposed()
+    {
+        var doctor = await app.ClientAsync("doctor1");
+        var resident = await ResidentAsync(doctor, new DateOnly(1970, 5, 1));
+        // the doctor left 健康评价 at 体检无异常
+        var r = await doctor.PostAsJsonAsync($"/api/residents/{resident}/examinations", new
+        {
+            examDate = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd"), doctor = "赵静", abnormal = false,
+            vitals = new { leftSystolic = 150, leftDiastolic = 95, heightCm = 170, weightKg = 70 }, tests = new { fastingGlucose = 5.2 },
+        });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var exam = await r.ReadJsonAsync();
+        Assert.True(exam.GetProperty("abnormal").GetBoolean());
+        Assert.Contains("血压升高 150/95 mmHg", exam.GetProperty("findings").Items().Select(f => f.GetString()));
+        Assert.Contains(exam.GetProperty("nextSteps").Items(), s => s.GetString()!.Contains("复测血压"));
+        Assert.Equal(["2"], exam.GetProperty("proposedGuidance").Items().Select(g => g.GetString()));
+        var list = await doctor.GetJsonAsync($"/api/residents/{resident}/examinations");
+        Assert.True(list.Items().Single().GetProperty("abnormal").GetBoolean()); // the profile's list says 有异常 too
+
+        // corrected to a normal reading, the finding goes with it
+        var edited = await doctor.PutAsJsonAsync($"/api/examinations/{exam.Str("id")}", new
+        {
+            examDate = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd"), doctor = "赵静", abnormal = false,
+            vitals = new { leftSystolic = 126, leftDiastolic = 80, heightCm = 170, weightKg = 70 }, tests = new { fastingGlucose = 5.2 },
+        });
+        var after = await edited.ReadJsonAsync();
+        Assert.False(after.GetProperty("abnormal").GetBoolean());
+        Assert.Empty(after.GetProperty("findings").Items());
+    }
+
+    [Fact]
     public async Task An_exam_is_recorded_with_bmi_and_the_65_plus_self_care_score()
     {
         var doctor = await app.ClientAsync("doctor1");

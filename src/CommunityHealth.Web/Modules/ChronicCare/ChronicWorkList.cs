@@ -95,7 +95,7 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                 r.ResidentId, x.Name, x.Sex, x.BirthDate, x.Phone, r.Programme, r.LastVisitOn, r.LastClass, r.LastControlled, r.NextVisitOn, r.DoctorName, r.TeamId,
                 r.OrganizationId, r.ConsecutiveUnsatisfactory,
             }).ToListAsync(ct);
-        return (total, rows.Select(r => new ChronicListRow(r.ResidentId, r.Name, r.Sex, Age.CompletedYears(r.BirthDate, today), r.Phone, r.Programme,
+        return (total, rows.Select(r => new ChronicListRow(r.ResidentId, r.Name, r.Sex, Age.CompletedYears(r.BirthDate, today), Masked(r.Phone), r.Programme,
             ChronicMapping.ProgrammeName(r.Programme), r.LastVisitOn, r.LastClass is { } c ? ChronicMapping.ClassName(c) : null, r.LastControlled, r.NextVisitOn,
             r.NextVisitOn is { } n && n < today ? today.DayNumber - n.DayNumber : 0, r.DoctorName, r.TeamId, r.OrganizationId, "",
             FollowUpVisit.ReferralForRun(r.ConsecutiveUnsatisfactory, rules) is { } refer ? Findings.Render(refer) : null)).ToList());
@@ -168,8 +168,11 @@ public sealed class ChronicWorkList(ScopedDb dbs, OrganizationCache organization
                     notes[c.ResidentId] = (notes.TryGetValue(c.ResidentId, out var n) ? n + "；" : "")
                         + ChronicMapping.ProgrammeName(c.Code == "2" ? Programme.Hypertension : Programme.Diabetes) + (c.DiagnosedOn is { } on ? $" {on:yyyy-MM-dd}" : "");
         }
-        var rows = people.Where(p => keep.Contains(p.Id)).Select(p => new ChronicListRow(p.Id, p.Name, p.Sex, Age.CompletedYears(p.BirthDate, today), p.Phone, null, "",
+        var rows = people.Where(p => keep.Contains(p.Id)).Select(p => new ChronicListRow(p.Id, p.Name, p.Sex, Age.CompletedYears(p.BirthDate, today), Masked(p.Phone), null, "",
             null, null, null, null, 0, "", p.TeamId, p.OrganizationId, "", notes.GetValueOrDefault(p.Id))).ToList();
         return judged ? (rows.Count, rows.Skip(page.Skip).Take(page.PageSize).ToList()) : (total, rows);
     }
+
+    /// <summary>Lists show phones masked, as the resident search does; the full number is on the record (its read is audited).</summary>
+    private static string? Masked(string? phone) => phone is null ? null : PhoneNumber.Mask(phone);
 }

@@ -10,7 +10,17 @@ namespace CommunityHealth.Web.Modules.Examinations;
 /// <summary>What recording and updating an examination share: the form onto the stored row, and its measurements.</summary>
 internal static class ExaminationWrites
 {
-    public static void Apply(Examination exam, HealthExam f, DateTime now)
+    /// <summary>What the exam's values show (<see cref="ExamFindings"/>), judged with the resident's sex and current programmes.</summary>
+    public static async Task<ExamAssessment> AssessAsync(HealthDbContext db, Guid residentId, HealthExam f, CancellationToken ct)
+    {
+        var sex = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Sex).FirstAsync(ct);
+        var programmes = (await db.ChronicRegistrations.Where(r => r.ResidentId == residentId && r.Status == RegistrationStatus.Active)
+            .Select(r => r.Programme).ToListAsync(ct)).ToHashSet();
+        return ExamFindings.Evaluate(f, sex == "1", programmes, f.ExamDate!.Value);
+    }
+
+    /// <summary>The form onto the stored row; the row's 有异常 flag is the doctor's or the values' (a BP of 150/95 is never 体检无异常).</summary>
+    public static void Apply(Examination exam, HealthExam f, ExamAssessment assessment, DateTime now)
     {
         exam.Form = f;
         exam.ExamDate = f.ExamDate!.Value;
@@ -22,7 +32,7 @@ internal static class ExaminationWrites
         exam.Bmi = Bmi.Compute(f.Vitals?.HeightCm, f.Vitals?.WeightKg);
         exam.FastingGlucose = f.Tests?.FastingGlucose;
         exam.SelfCareScore = SelfCare.Score(f.Elderly?.SelfCare);
-        exam.Abnormal = f.Abnormal;
+        exam.Abnormal = assessment.Abnormal ? true : f.Abnormal;
         exam.UpdatedAt = now;
     }
 

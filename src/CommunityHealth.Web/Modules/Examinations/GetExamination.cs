@@ -17,6 +17,6 @@ public sealed class GetExamination(ScopedDb dbs)
         var exam = await db.Examinations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == examId, ct);
         if (exam is null) return new NotFound("Examination", examId.ToString());
         var birth = await db.Residents.Where(x => x.Id == exam.ResidentId).Select(x => x.BirthDate).FirstAsync(ct);
-        return ExaminationMapping.ToDto(exam, birth);
+        return ExaminationMapping.ToDto(exam, birth, await ExaminationWrites.AssessAsync(db, exam.ResidentId, exam.Form, ct));
     }
 }

@@ -32,11 +32,12 @@ public sealed class RecordExamination(ScopedDb dbs, TimeProvider clock)
             Id = Guid.CreateVersion7(), DistrictId = r.DistrictId, CenterId = r.CenterId, OrganizationId = r.OrganizationId, ResidentId = r.Id,
             CreatedById = staff.UserId, CreatedAt = now,
         };
-        ExaminationWrites.Apply(exam, checkedForm.Value, now);
+        var assessment = await ExaminationWrites.AssessAsync(db, r.Id, checkedForm.Value, ct);
+        ExaminationWrites.Apply(exam, checkedForm.Value, assessment, now);
         db.Examinations.Add(exam);
         await ExaminationWrites.SyncMeasurementsAsync(db, exam, staff, now, false, ct);
         db.Audit(staff, "Examination", exam.Id.ToString(), AuditActions.Create, $"resident {r.Id} {exam.ExamDate:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        return ExaminationMapping.ToDto(exam, r.BirthDate);
+        return ExaminationMapping.ToDto(exam, r.BirthDate, assessment);
     }
 }

@@ -29,10 +29,11 @@ public sealed class UpdateExamination(ScopedDb dbs, TimeProvider clock)
         var resident = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == exam.ResidentId, ct);
         foreach (var (field, oldValue, newValue) in ResidentDiff.Between(exam.Form, checkedForm.Value))
             db.ResidentChanges.Add(ResidentMapping.Change(resident, staff, now, "exam." + field, $"{exam.ExamDate:yyyy-MM-dd} {oldValue}", newValue));
-        ExaminationWrites.Apply(exam, checkedForm.Value, now);
+        var assessment = await ExaminationWrites.AssessAsync(db, exam.ResidentId, checkedForm.Value, ct);
+        ExaminationWrites.Apply(exam, checkedForm.Value, assessment, now);
         await ExaminationWrites.SyncMeasurementsAsync(db, exam, staff, now, true, ct);
         db.Audit(staff, "Examination", exam.Id.ToString(), AuditActions.Update, $"resident {exam.ResidentId}");
         await db.SaveChangesAsync(ct);
-        return ExaminationMapping.ToDto(exam, birth);
+        return ExaminationMapping.ToDto(exam, birth, assessment);
     }
 }

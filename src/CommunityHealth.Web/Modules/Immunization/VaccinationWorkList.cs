@@ -73,7 +73,7 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
             .ToListAsync(ct);
         var orgNames = await organizations.NamesAsync(rows.Select(r => r.OrganizationId), ct);
         return new WorkListPage(today, window, total, pg.Page, pg.PageSize, rows.Select(r => new WorkListRow(
-            r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, r.GuardianPhone,
+            r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, PhoneNumber.Mask(r.GuardianPhone), // masked as in every list
             DueText(r.NextDueDoses), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,
             r.LastContactOn, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.TeamId)).ToList());
     }

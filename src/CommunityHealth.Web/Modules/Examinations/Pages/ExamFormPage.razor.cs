@@ -25,6 +25,7 @@ public partial class ExamFormPage
     private string? residentName;
     private DateOnly birthDate;
     private bool elderly;
+    private bool male;
     private string? loadError;
     private bool saving;
     private readonly FormErrors errors = new();
@@ -51,6 +52,7 @@ public partial class ExamFormPage
         residentName = r.Value.Record.Name;
         Reads.Page(this, me, r.Value);
         birthDate = r.Value.Record.BirthDate!.Value;
+        male = r.Value.Record.Sex == "1";
         elderly = model.ExamDate is { } d && ExamRules.ShowsElderlySection(birthDate, d);
     }
 
@@ -85,6 +87,11 @@ public partial class ExamFormPage
         (Text.L("脾大"), () => model.Splenomegaly, v => model.Splenomegaly = v),
         (Text.L("移动性浊音"), () => model.ShiftingDullness, v => model.ShiftingDullness = v),
     ];
+
+    /// <summary>What the values typed so far show: the same rule the server applies when it saves (next steps need the programmes, so they come with the saved exam).</summary>
+    private List<string> LiveFindings() =>
+        ExamFindings.Evaluate(model.ToExam(elderly), male, new HashSet<Domain.ChronicCare.Programme>(), model.ExamDate ?? Clock.Today())
+            .Findings.Select(ChronicCare.Findings.Render).ToList();
 
     private async Task SaveAsync()
     {
