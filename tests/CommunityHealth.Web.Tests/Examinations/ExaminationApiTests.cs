@@ -29,7 +29,7 @@ public abstract class ExaminationApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var r = await doctor.PostAsJsonAsync($"/api/residents/{resident}/examinations", new
         {
             examDate = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd"), doctor = "赵静", abnormal = false,
-            vitals = new { leftSystolic = 150, leftDiastolic = 95, heightCm = 170, weightKg = 70 }, tests = new { fastingGlucose = 5.2 },
+            vitals = new { leftSystolic = 150, leftDiastolic = 95, heightCm = 170, weightKg = 65 }, tests = new { fastingGlucose = 5.2 },
         });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         var exam = await r.ReadJsonAsync();
@@ -44,7 +44,7 @@ public abstract class ExaminationApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var edited = await doctor.PutAsJsonAsync($"/api/examinations/{exam.Str("id")}", new
         {
             examDate = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd"), doctor = "赵静", abnormal = false,
-            vitals = new { leftSystolic = 126, leftDiastolic = 80, heightCm = 170, weightKg = 70 }, tests = new { fastingGlucose = 5.2 },
+            vitals = new { leftSystolic = 126, leftDiastolic = 80, heightCm = 170, weightKg = 65 }, tests = new { fastingGlucose = 5.2 },
         });
         var after = await edited.ReadJsonAsync();
         Assert.False(after.GetProperty("abnormal").GetBoolean());
