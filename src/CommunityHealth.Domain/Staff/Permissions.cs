@@ -10,7 +10,7 @@ public enum Permission
 {
     /// <summary>Any signed-in staff member (the home page, their own account).</summary>
     SignedIn,
-    ResidentsRead, ResidentsWrite, ResidentsExport,
+    ResidentsRead, ResidentsWrite, ResidentsExport, ResidentsMerge,
     ExaminationsRead, ExaminationsWrite,
     ImmunizationRead, ImmunizationWrite, VaccineStockManage,
     ChronicCareRead, ChronicCareWrite,
@@ -33,6 +33,8 @@ public static class Permissions
         [Permission.ResidentsRead] = Everyone,
         [Permission.ResidentsWrite] = Clinicians,
         [Permission.ResidentsExport] = Everyone,
+        // reviewing duplicates, merging and undoing a merge: the records of two people become one
+        [Permission.ResidentsMerge] = [SystemAdministrator, CenterDirector],
         [Permission.ExaminationsRead] = Everyone,
         [Permission.ExaminationsWrite] = Clinicians,
         [Permission.ImmunizationRead] = Everyone,

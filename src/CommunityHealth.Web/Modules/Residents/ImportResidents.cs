@@ -23,7 +23,8 @@ public sealed record ImportReport(int Total, int ToCreate, int AlreadyRegistered
 /// Imports residents from the documented template (.xlsx or .csv in UTF-8 or GB18030). Preview reports
 /// each row; the import itself writes all new rows in one transaction or nothing at all when any row is
 /// invalid. Rows whose document is already registered are skipped, so importing a file twice creates no
-/// duplicates. Template columns (header row, Chinese): see <see cref="Columns"/>.
+/// duplicates. Template columns (header row, Chinese): see <see cref="Columns"/>. One use case: the template is its
+/// input, the preview a dry run of the same import.
 /// </summary>
 public sealed class ImportResidents(ScopedDb dbs, TimeProvider clock)
 {
@@ -207,37 +208,4 @@ public sealed class ImportResidents(ScopedDb dbs, TimeProvider clock)
     private static ImportReport Report(List<Parsed> rows, int created) => new(
         rows.Count, rows.Count(r => r.Result.Status == ImportRowStatus.Create), rows.Count(r => r.Result.Status == ImportRowStatus.AlreadyRegistered),
         rows.Count(r => r.Result.Status == ImportRowStatus.Invalid), created, rows.Select(r => r.Result).ToList());
-}
-
-/// <summary>RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes.</summary>
-public static class Csv
-{
-    public static List<List<string>> Parse(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(field.ToString()); field.Clear();
-                rows.Add(row); row = [];
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
-    }
 }

@@ -24,7 +24,11 @@ public sealed class ResidentsModule : IModule
         services.AddScoped<MoveHousehold>();
         services.AddScoped<GetHousehold>();
         services.AddScoped<SearchResidents>();
+        services.AddScoped<ListDuplicates>();
+        services.AddScoped<DismissDuplicate>();
         services.AddScoped<MergeResidents>();
+        services.AddScoped<UndoMerge>();
+        services.AddScoped<ListMerges>();
         services.AddScoped<ImportResidents>();
         services.AddScoped<ResidentExport>();
         services.AddSingleton<IDemoSeeder, DemoResidents>();
@@ -45,8 +49,11 @@ public sealed class ResidentsModule : IModule
         GetResidentHistory.Map(g);
         ImportResidents.Map(g);
         ResidentExport.Map(g);
+        ListDuplicates.Map(g);
+        DismissDuplicate.Map(g);
         MergeResidents.Map(g);
-        MergeResidents.MapUndo(residents);
+        ListMerges.Map(g);
+        UndoMerge.Map(residents);
         GetHousehold.Map(residents);
         residents.MapGet("/code-lists", () => TypedResults.Ok(ResidentCodes.All)).WithTags("Residents").WithSummary("The effective-dated code lists of the record forms");
     }

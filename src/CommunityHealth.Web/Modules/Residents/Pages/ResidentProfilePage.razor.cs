@@ -38,7 +38,8 @@ public partial class ResidentProfilePage
     private string? joinRelationship;
     private string? newHouseholdAddress;
     [Inject] private SearchResidents Search { get; set; } = default!;
-    [Inject] private MergeResidents Merges { get; set; } = default!;
+    [Inject] private ListMerges ListMerges { get; set; } = default!;
+    [Inject] private UndoMerge UndoMerge { get; set; } = default!;
     private IReadOnlyList<MergeDto> merges = [];
     private bool canMerge;
     private (string? S, string? O, string? A, string? P) soap;
@@ -61,7 +62,7 @@ public partial class ResidentProfilePage
         today = Clock.Today();
         me = await Current.GetAsync();
         canWrite = me.Can(Permission.ResidentsWrite);
-        canMerge = MergeResidents.CanMerge(me);
+        canMerge = me.Can(Permission.ResidentsMerge);
         orgs = await Orgs.HandleAsync(me);
         teams = await Teams.HandleAsync(me);
         await LoadAsync();
@@ -78,14 +79,14 @@ public partial class ResidentProfilePage
         exams = (await ListExams.HandleAsync(me, Id)).Value;
         encounters = (await ListEncounters.HandleAsync(me, Id)).Value;
         encounterDate ??= today;
-        merges = await Merges.HistoryAsync(me, Id);
+        merges = await ListMerges.HandleAsync(me, Id);
         vaccinee = await Vaccinees.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
         chronic = await ChronicTimeline.HandleAsync(me, Id);
     }
 
     private async Task UndoMergeAsync(Guid mergeId)
     {
-        var outcome = await Merges.UndoAsync(me, mergeId);
+        var outcome = await UndoMerge.HandleAsync(me, mergeId);
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); message = errors.General; return; }
         Done(Text.L("已撤销合并"));
         await LoadAsync();
