@@ -21,6 +21,18 @@ public partial class TextTests
             .Where(f => (f.EndsWith(".cs") || f.EndsWith(".razor")) && !f.Contains("/obj/") && !f.Contains("/bin/"));
 
     [Fact]
+    public void Every_kind_of_record_the_audit_names_is_offered_and_has_its_text()
+    {
+        // db.Audit(staff, "Kind", …) in any module, and the people the read doors name (PersonalData: Resident, Vaccinee)
+        var audited = Sources("CommunityHealth.Web")
+            .SelectMany(f => AuditCall().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(["Resident", "Vaccinee"]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(audited.Count > 10);
+        Assert.Empty(audited.Except(Modules.Audit.AuditEntities.Names));
+        Assert.All(Modules.Audit.AuditEntities.Names, e => Assert.True(Text.All.ContainsKey("entity." + e), e));
+    }
+
+    [Fact]
     public void Every_label_has_an_english_translation()
     {
         var missing = Sources("CommunityHealth.Web")
@@ -80,4 +92,7 @@ public partial class TextTests
 
     [GeneratedRegex("""["'](error\.[a-z_.0-9]+)["']""")]
     private static partial Regex MessageKey();
+
+    [GeneratedRegex("""\.Audit\(\w+, "([A-Za-z]+)"[,)]""")]
+    private static partial Regex AuditCall();
 }
