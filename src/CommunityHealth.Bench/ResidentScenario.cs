@@ -228,7 +228,9 @@ public static class ResidentScenario
             SearchKindForBench.RecordNumber => ("\"RecordNumber\" = @v", "\"Name\""),
             _ => ("\"RecordLast8\" = @v", "\"Name\""),
         };
-        return $"SELECT {Columns} FROM residents WHERE \"DistrictId\" = @d AND \"Status\" <> 3 AND {where} ORDER BY {order} LIMIT 50";
+        // the page and its count of matches (up to 1,001), as the search answers since issue 19
+        var filter = $"\"DistrictId\" = @d AND \"Status\" <> 3 AND {where}";
+        return $"SELECT {Columns} FROM residents WHERE {filter} ORDER BY {order} LIMIT 50; SELECT COUNT(*) FROM (SELECT 1 FROM residents WHERE {filter} LIMIT 1001) AS matches";
     }
 }
 

@@ -47,6 +47,7 @@ public sealed class ResidentWorkflowTests(BrowserApp fixture) : IClassFixture<Br
         await Expect(results).ToContainTextAsync("诸葛明亮");
         await Expect(results).ToContainTextAsync(id[..6] + "********" + id[14..]);
         await Expect(results).ToContainTextAsync("139****6666");
+        await Expect(page.Locator("[data-testid=resident-total]")).ToContainTextAsync("共 1 条");
 
         // a health examination: the 65+ section appears (69 on the exam date), BMI is computed, the form prints
         await page.ClickAsync("text=诸葛明亮");

@@ -112,14 +112,14 @@ public abstract class RawReadTests<TApp>(TApp app) : IClassFixture<TApp> where T
             Assert.Equal(scope, staff.Scope);
             foreach (var q in new[] { "范围检索", "fwjs", active.IdNumber!, active.Phone!, active.RecordNumber, active.RecordLast8, active.IdLast4! })
             {
-                var all = (await search.HandleAsync(staff, q)).Value.Select(s => s.RecordNumber).ToList();
-                var open = (await search.HandleAsync(staff, q, includeClosed: false)).Value.Select(s => s.RecordNumber).ToList();
+                var all = (await search.HandleAsync(staff, q)).Value.Items.Select(s => s.RecordNumber).ToList();
+                var open = (await search.HandleAsync(staff, q, includeClosed: false)).Value.Items.Select(s => s.RecordNumber).ToList();
                 Assert.True(all.Contains(active.RecordNumber) == sees, $"{q} in scope {name}");
                 Assert.True(open.Contains(active.RecordNumber) == sees, $"{q} (active only) in scope {name}");
                 Assert.DoesNotContain(merged.RecordNumber, all);
                 Assert.DoesNotContain(closed.RecordNumber, open);
             }
-            var prefix = (await search.HandleAsync(staff, "范围检索")).Value;
+            var prefix = (await search.HandleAsync(staff, "范围检索")).Value.Items;
             Assert.Equal(sees ? [active.RecordNumber, closed.RecordNumber] : [], prefix.Select(s => s.RecordNumber).Order().ToArray());
             if (sees)
             {

@@ -45,7 +45,7 @@ public abstract class ResidentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         foreach (var q in new[] { "张三", "zsf", "ZS", id, id[^4..], id[^6..], "13812345678", number, number[9..], $"{number[9..12]}-{number[12..]}" })
         {
-            var hits = await doctor.GetJsonAsync($"/api/residents?q={Uri.EscapeDataString(q)}");
+            var hits = (await doctor.GetJsonAsync($"/api/residents?q={Uri.EscapeDataString(q)}")).GetProperty("items");
             Assert.Contains(hits.Items(), h => h.Str("recordNumber") == number);
             var hit = hits.Items().First(h => h.Str("recordNumber") == number);
             Assert.Equal(id[..6] + "********" + id[14..], hit.Str("maskedDocument"));
@@ -54,7 +54,7 @@ public abstract class ResidentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         // out of scope: another station's doctor finds nothing and cannot read
         var other = await app.ClientAsync("doctor4");
-        Assert.DoesNotContain((await other.GetJsonAsync("/api/residents?q=zsf")).Items(), h => h.Str("recordNumber") == number);
+        Assert.DoesNotContain((await other.GetJsonAsync("/api/residents?q=zsf")).GetProperty("items").Items(), h => h.Str("recordNumber") == number);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/residents/{created.Str("id")}")).StatusCode);
 
         // reading is audited
@@ -154,8 +154,8 @@ public abstract class ResidentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var closed = await doctor3.PostAsJsonAsync($"/api/residents/{rid}/close", new { reason = "death", date = "2026-11-01", note = "脑卒中" });
         Assert.Equal("Closed", (await closed.ReadJsonAsync()).Str("status"));
         Assert.Equal("Closed", (await doctor3.GetJsonAsync($"/api/residents/{rid}")).Str("status"));
-        Assert.Contains((await doctor3.GetJsonAsync($"/api/residents?q={id}")).Items(), h => h.Str("status") == "Closed");
-        Assert.DoesNotContain((await doctor3.GetJsonAsync($"/api/residents?q={id}&includeClosed=false")).Items(), _ => true);
+        Assert.Contains((await doctor3.GetJsonAsync($"/api/residents?q={id}")).GetProperty("items").Items(), h => h.Str("status") == "Closed");
+        Assert.DoesNotContain((await doctor3.GetJsonAsync($"/api/residents?q={id}&includeClosed=false")).GetProperty("items").Items(), _ => true);
     }
 
     [Fact]
@@ -171,6 +171,34 @@ public abstract class ResidentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var numbers = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).Str("recordNumber")));
         Assert.Equal(20, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_search_answers_one_page_and_the_number_of_matches()
+    {
+        var station = await OrgIdAsync("330106002001");
+        var doctor = await app.ClientAsync("doctor4");
+        for (var i = 0; i < 7; i++)
+            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(doctor, station, new
+            {
+                name = $"翻页{(char)('甲' + i)}", documentType = "03", documentNumber = $"P{i:D6}", sex = "2", birthDate = "1975-03-01", residenceType = "1",
+            })).StatusCode);
+        var first = await doctor.GetJsonAsync("/api/residents?q=翻页&pageSize=3");
+        Assert.Equal((7, false, 1, 3), (first.GetProperty("total").GetInt32(), first.GetProperty("totalIsLowerBound").GetBoolean(),
+            first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32()));
+        var names = new List<string>();
+        foreach (var p in new[] { 1, 2, 3 })
+        {
+            var page = await doctor.GetJsonAsync($"/api/residents?q=翻页&pageSize=3&page={p}");
+            Assert.Equal(p < 3 ? 3 : 1, page.GetProperty("items").GetArrayLength());
+            Assert.Equal(7, page.GetProperty("total").GetInt32());
+            names.AddRange(page.GetProperty("items").Items().Select(r => r.Str("name")));
+        }
+        Assert.Equal(7, names.Distinct().Count()); // the pages follow one order: no row twice, none left out
+        // the default page is 50 rows; a bad page or size names its field
+        Assert.Equal(50, (await doctor.GetJsonAsync("/api/residents?q=翻页")).GetProperty("pageSize").GetInt32());
+        await ProblemAssert.FieldErrorAsync(await doctor.GetAsync("/api/residents?q=翻页&page=0"), "page");
+        await ProblemAssert.FieldErrorAsync(await doctor.GetAsync("/api/residents?q=翻页&pageSize=500"), "pageSize");
     }
 
     [Fact]

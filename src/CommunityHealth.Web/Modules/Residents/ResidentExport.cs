@@ -13,7 +13,7 @@ public sealed class ResidentExport(ListOrganizations orgs, ListTeams teams)
         g.MapGroup("").RequirePermission(Permission.ResidentsExport).MapGet("/export", async (string? q, bool? includeClosed, CurrentUser user, SearchResidents h, ResidentExport export, CancellationToken ct) =>
         {
             var staff = await user.GetAsync();
-            var rows = await h.HandleAsync(staff, q, includeClosed ?? true, ct, SearchResidents.MaxExport);
+            var rows = await h.ListAsync(staff, q, includeClosed ?? true, SearchResidents.MaxExport, ct);
             return rows.IsSuccess
                 ? ReadAuditEndpoints.Export(TypedResults.File(await export.ToExcelAsync(staff, rows.Value, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "居民档案查询结果.xlsx"), rows.Value)
                 : Problems.From(rows.Error!);

@@ -145,7 +145,7 @@ public partial class ResidentProfilePage
         HouseholdChoice choice;
         if (!string.IsNullOrWhiteSpace(joinRecordNumber))
         {
-            var found = await Search.HandleAsync(me, joinRecordNumber);
+            var found = await Search.ListAsync(me, joinRecordNumber, true, SearchResidents.DefaultPageSize);
             var member = found.IsSuccess ? found.Value.FirstOrDefault(x => x.RecordNumber == joinRecordNumber.Trim() || x.RecordNumber.EndsWith(joinRecordNumber.Trim().Replace("-", ""), StringComparison.Ordinal)) : null;
             var household = member is null ? null : (await GetResident.HandleAsync(me, member.Id)).Value.HouseholdId;
             if (household is null) { errors.Show(new Domain.Common.Invalid("household.householdId", "error.resident.household_unknown")); return; }
