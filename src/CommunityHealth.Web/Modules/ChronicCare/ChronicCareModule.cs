@@ -52,12 +52,12 @@ public sealed class ChronicCareModule : IModule
             .WithSummary("The code lists of the follow-up forms (symptoms, urgent signs, sources, reasons …)");
     }
 
-    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermission(Permission.ChronicCareRead).MapChronicFhir();
+    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermissions(Permission.ChronicCareRead, Permission.ChronicCareWrite).MapChronicFhir();
 
     public IEnumerable<FhirResourceCapability> FhirResources =>
     [
         new("Condition", ["read", "search-type"], ["patient", "code", "onset-date", "recorded-date", "clinical-status", "_count"]),
-        new("Observation", ["read", "search-type"], ["patient", "code", "date", "_count"]),
+        new("Observation", ["read", "search-type", "create"], ["patient", "code", "date", "_count"]),
     ];
 
     public IEnumerable<MenuEntry> Menu =>

@@ -21,7 +21,8 @@ public sealed class RecordMeasurementHandler(ScopedDb dbs, TimeProvider clock)
             (await h.HandleAsync(await user.GetAsync(), residentId, cmd, ct)).ToResult(r => TypedResults.Created($"/api/chronic/patients/{residentId}", r)))
             .WithSummary("A screening reading: BloodPressure (systolic, diastolic) or FastingGlucose (value, mmol/L)").Produces<MeasurementDto>(201).ProducesValidationProblem();
 
-    public async Task<Outcome<MeasurementDto>> HandleAsync(StaffContext staff, Guid residentId, RecordMeasurement cmd, CancellationToken ct = default)
+    /// <param name="source">Where the reading comes from: <c>screening</c> (the clinic's form), <c>fhir</c> (the regional platform or a home device).</param>
+    public async Task<Outcome<MeasurementDto>> HandleAsync(StaffContext staff, Guid residentId, RecordMeasurement cmd, CancellationToken ct = default, string source = "screening")
     {
         var today = clock.Today();
         await using var db = dbs.For(staff);
@@ -55,7 +56,7 @@ public sealed class RecordMeasurementHandler(ScopedDb dbs, TimeProvider clock)
             Id = Guid.CreateVersion7(), DistrictId = resident.DistrictId, CenterId = resident.CenterId, OrganizationId = resident.OrganizationId, ResidentId = residentId,
             Kind = cmd.Kind!.Value, On = on, Systolic = cmd.Kind == MeasurementKind.BloodPressure ? cmd.Systolic : null,
             Diastolic = cmd.Kind == MeasurementKind.BloodPressure ? cmd.Diastolic : null, Value = cmd.Kind == MeasurementKind.FastingGlucose ? cmd.Value : null,
-            Source = "screening", RecordedBy = staff.DisplayName, CreatedAt = now,
+            Source = source, RecordedBy = staff.DisplayName, CreatedAt = now,
         };
         db.Measurements.Add(m);
         db.Audit(staff, "Measurement", m.Id.ToString(), AuditActions.Create, $"resident {residentId} {m.Kind}");

@@ -5,6 +5,14 @@ public sealed class Texts : TextTable
 {
     public override IEnumerable<(string Key, string Zh, string En)> Messages =>
     [
+        ("error.fhir.not_observation", "请求体必须是 Observation 资源", "The body must be an Observation resource"),
+        ("error.fhir.observation_status", "只接收已完成的测量（status 为 final、amended 或 corrected）", "Only completed readings are accepted (status final, amended or corrected)"),
+        ("error.fhir.observation_subject", "须指明居民（subject 为 Patient/{id}）", "Name the resident (subject Patient/{id})"),
+        ("error.fhir.observation_effective", "须填写测量日期（effectiveDateTime）", "Give the day of the reading (effectiveDateTime)"),
+        ("error.fhir.observation_code", "只接收血压（LOINC 85354-9）或空腹血糖（LOINC 1558-6）", "Only a blood pressure (LOINC 85354-9) or a fasting glucose (LOINC 1558-6) is accepted"),
+        ("error.fhir.observation_systolic", "血压须含收缩压分量（LOINC 8480-6，整数 mm[Hg]）", "A blood pressure needs its systolic component (LOINC 8480-6, whole mm[Hg])"),
+        ("error.fhir.observation_diastolic", "血压须含舒张压分量（LOINC 8462-4，整数 mm[Hg]）", "A blood pressure needs its diastolic component (LOINC 8462-4, whole mm[Hg])"),
+        ("error.fhir.observation_glucose", "空腹血糖须有数值，单位 mmol/L 或 mg/dL", "A fasting glucose needs a value in mmol/L or mg/dL"),
         ("error.chronic.systolic_range", "收缩压应在 {0}–{1} mmHg 之间，请核对", "Systolic BP must be {0}–{1} mmHg; please check"),
         ("error.chronic.diastolic_range", "舒张压应在 {0}–{1} mmHg 之间，请核对", "Diastolic BP must be {0}–{1} mmHg; please check"),
         ("error.chronic.diastolic_above_systolic", "舒张压不能高于或等于收缩压", "Diastolic BP cannot be at or above systolic"),

@@ -9,7 +9,7 @@ namespace CommunityHealth.Web.Modules.ChronicCare.Fhir;
 /// <summary>
 /// FHIR R4 Condition (the hypertension and type 2 diabetes registrations) and Observation (every blood pressure —
 /// LOINC 85354-9 with 8480-6/8462-4 in mm[Hg] — and fasting glucose — LOINC 1558-6 in mmol/L): read, and search by
-/// patient, code and date.
+/// patient, code and date; create for a BP or fasting glucose (a reading, e.g. from a home device).
 /// </summary>
 public static class ChronicFhir
 {
@@ -76,6 +76,23 @@ public static class ChronicFhir
                 return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.full_date"), "date"), 400);
             return await PageAsync(http, "Observation", dated.OrderBy(m => m.On).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id), m => ToFhir(m), ct);
         });
+        fhir.MapPost("/Observation", async (HttpRequest request, CurrentUser user, RecordMeasurementHandler record, ScopedDb dbs, CancellationToken ct) =>
+        {
+            var (o, readError) = await FhirBody.ReadAsync<Observation>(request, "error.fhir.not_observation", ct);
+            if (o is null) return readError!;
+            var (residentId, cmd, invalid) = FromFhir(o);
+            if (invalid is not null) return invalid;
+            var staff = await user.GetAsync();
+            var outcome = await record.HandleAsync(staff, residentId, cmd!, ct, source: "fhir");
+            if (!outcome.IsSuccess)
+                return outcome.Error is Domain.Common.Invalid bad
+                    ? FhirJson.Ok(OperationOutcomes.FromFields(bad.Errors.Select(e => e with { Field = ObservationElement(e.Field, cmd!.Kind) })), 400)
+                    : FhirJson.Outcome(outcome.Error!);
+            await using var db = dbs.For(staff);
+            var stored = await db.Measurements.AsNoTracking().FirstAsync(m => m.Id == outcome.Value.Id, ct);
+            request.HttpContext.Response.Headers.Location = $"{FhirEndpoints.BaseUrl(request.HttpContext)}/Observation/{stored.Id}";
+            return FhirJson.Ok(ToFhir(stored), 201);
+        });
         return fhir;
     }
 
@@ -88,6 +105,60 @@ public static class ChronicFhir
         var rows = await q.Skip(offset).Take(count).ToListAsync(ct);
         return FhirEndpoints.SearchPage(http, type, rows.Select(map).ToList(), total, offset, count);
     }
+
+    /// <summary>
+    /// A blood pressure (LOINC 85354-9 with components 8480-6 and 8462-4 in mm[Hg]) or a fasting glucose (1558-6 in mmol/L,
+    /// or mg/dL converted at 18 mg/dL per mmol/L) of a patient, measured on the effective day (China date), as a reading
+    /// for the resident's measurement history: the trend and the screening read it; it is not a follow-up.
+    /// </summary>
+    private static (Guid ResidentId, RecordMeasurement? Cmd, IResult? Error) FromFhir(Observation o)
+    {
+        static (Guid, RecordMeasurement?, IResult?) Bad(string element, string code) =>
+            (Guid.Empty, null, FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get(code), element), 400));
+        if (o.Status is not (ObservationStatus.Final or ObservationStatus.Amended or ObservationStatus.Corrected)) return Bad("Observation.status", "error.fhir.observation_status");
+        if (o.Subject?.Reference is not { } subject || PatientId(subject) is not { } residentId) return Bad("Observation.subject", "error.fhir.observation_subject");
+        var on = o.Effective switch
+        {
+            // a day without a time is that day; a time with its offset is the China day it fell on
+            FhirDateTime { Value: { Length: 10 } day } when DateOnly.TryParseExact(day, "yyyy-MM-dd", out var d) => d,
+            FhirDateTime dt when dt.TryToDateTimeOffset(out var at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime),
+            Instant { Value: { } instant } => DateOnly.FromDateTime(instant.ToOffset(ChinaTime.Offset).DateTime),
+            Period { StartElement: { } start } when start.TryToDateTimeOffset(out var at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime),
+            _ => (DateOnly?)null,
+        };
+        if (on is null) return Bad("Observation.effective[x]", "error.fhir.observation_effective");
+        var kind = o.Code?.Coding.Select(c => ObservationKind($"{c.System}|{c.Code}")).FirstOrDefault(k => k is not null);
+        if (kind == MeasurementKind.BloodPressure)
+        {
+            int? Part(string loinc)
+            {
+                var q = o.Component.FirstOrDefault(c => c.Code?.Coding.Any(x => x.System == Loinc && x.Code == loinc) == true)?.Value as Quantity;
+                return q?.Value is { } v && (q.Code is null or "mm[Hg]" || q.Unit == "mmHg") && v == Math.Round(v) ? (int)v : null;
+            }
+            var (sbp, dbp) = (Part("8480-6"), Part("8462-4"));
+            if (sbp is null) return Bad("Observation.component", "error.fhir.observation_systolic");
+            if (dbp is null) return Bad("Observation.component", "error.fhir.observation_diastolic");
+            return (residentId, new RecordMeasurement(MeasurementKind.BloodPressure, on, sbp, dbp, null), null);
+        }
+        if (kind == MeasurementKind.FastingGlucose && o.Code!.Coding.Any(c => c.Code == "1558-6"))
+        {
+            if (o.Value is not Quantity { Value: { } value } q) return Bad("Observation.value[x]", "error.fhir.observation_glucose");
+            decimal? mmol = q.Code is "mmol/L" || q.Code is null && q.Unit == "mmol/L" ? value : q.Code is "mg/dL" || q.Code is null && q.Unit == "mg/dL" ? Math.Round(value / 18m, 1) : null;
+            if (mmol is null) return Bad("Observation.value[x]", "error.fhir.observation_glucose");
+            return (residentId, new RecordMeasurement(MeasurementKind.FastingGlucose, on, null, null, mmol), null);
+        }
+        return Bad("Observation.code", "error.fhir.observation_code");
+    }
+
+    /// <summary>The Observation element that carries a reading's field error.</summary>
+    private static string ObservationElement(string field, MeasurementKind? kind) => field switch
+    {
+        "systolic" => "Observation.component[0].value",
+        "diastolic" => "Observation.component[1].value",
+        "value" => "Observation.value[x]",
+        "on" => "Observation.effective[x]",
+        _ => kind is null ? "Observation.code" : "Observation",
+    };
 
     private static Guid? PatientId(string value) =>
         Guid.TryParse(value.StartsWith("Patient/", StringComparison.Ordinal) ? value[8..] : value, out var id) ? id : null;

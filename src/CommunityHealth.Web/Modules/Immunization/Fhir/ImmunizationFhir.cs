@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using CommunityHealth.Data.Immunization;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Web.Platform.Fhir;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using FhirImmunization = Hl7.Fhir.Model.Immunization;
 namespace CommunityHealth.Web.Modules.Immunization.Fhir;
@@ -63,16 +61,8 @@ public static class ImmunizationFhir
 
         fhir.MapPost("/Immunization", async (HttpRequest request, CurrentUser user, GetVaccinee vaccinees, AdministerDose administer, ScopedDb dbs, CancellationToken ct) =>
         {
-            FhirImmunization? imm;
-            try
-            {
-                imm = await JsonSerializer.DeserializeAsync<Resource>(request.Body, FhirJson.Options, ct) as FhirImmunization;
-            }
-            catch (Exception ex) when (ex is DeserializationFailedException or JsonException)
-            {
-                return FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Structure, Text.Get("error.fhir.malformed") + " " + ex.Message, null), 400);
-            }
-            if (imm is null) return Invalid("resourceType", "error.fhir.not_immunization");
+            var (imm, readError) = await FhirBody.ReadAsync<FhirImmunization>(request, "error.fhir.not_immunization", ct);
+            if (imm is null) return readError!;
             var staff = await user.GetAsync();
             if (imm.Status != FhirImmunization.ImmunizationStatusCodes.Completed) return Invalid("Immunization.status", "error.fhir.immunization_status");
             var coding = imm.VaccineCode?.Coding.FirstOrDefault(x => x.System == Vaccines.CodeSystem) ?? imm.VaccineCode?.Coding.FirstOrDefault();

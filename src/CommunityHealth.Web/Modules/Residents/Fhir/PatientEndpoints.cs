@@ -1,9 +1,7 @@
-using System.Text.Json;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Platform.Fhir;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Residents.Fhir;
@@ -98,19 +96,8 @@ public static class PatientEndpoints
         return fhir;
     }
 
-    private static async Task<(Patient? Patient, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            var resource = await JsonSerializer.DeserializeAsync<Resource>(request.Body, FhirJson.Options, ct);
-            if (resource is Patient p) return (p, null);
-            return (null, FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.fhir.not_patient"), "resourceType"), 400));
-        }
-        catch (Exception ex) when (ex is DeserializationFailedException or JsonException)
-        {
-            return (null, FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Structure, Text.Get("error.fhir.malformed") + " " + ex.Message, null), 400));
-        }
-    }
+    private static Task<(Patient? Patient, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct) =>
+        FhirBody.ReadAsync<Patient>(request, "error.fhir.not_patient", ct);
 
     /// <summary>Form-field errors named by the Patient element that carries them.</summary>
     private static IResult Outcome(Error error) => error is Invalid invalid
