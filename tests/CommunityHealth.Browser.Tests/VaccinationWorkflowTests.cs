@@ -69,4 +69,85 @@ public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture
         await Expect(row).ToContainTextAsync("乙肝疫苗第1剂");
         await page.CloseAsync();
     }
+
+    private static async Task<(string Vaccinee, string StationName)> ChildAsync(HttpClient nurse, string name, DateOnly birth, string phone)
+    {
+        var station = (await nurse.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("kind") == "Station");
+        var resident = await (await nurse.PostAsJsonAsync("/api/residents", new
+        {
+            organizationId = station.Str("id"),
+            record = new { name, documentType = "01", documentNumber = IdCardNumber.Compose("330106", birth, Random.Shared.Next(100, 999)), residenceType = "1", address = "杭州市上城区接种路8号" },
+        })).ReadJsonAsync();
+        var vaccinee = await nurse.PostAsJsonAsync("/api/vaccinees", new
+        {
+            residentId = resident.Str("id"), certificateNumber = "JZ" + Random.Shared.Next(10000000, 99999999), guardianName = "李芳", guardianRelation = "母亲", guardianPhone = phone, motherHBsAg = "Negative",
+        });
+        Assert.True(vaccinee.IsSuccessStatusCode, await vaccinee.Content.ReadAsStringAsync());
+        return ((await vaccinee.ReadJsonAsync()).Str("id"), station.Str("name"));
+    }
+
+    private static async Task<Microsoft.Playwright.IPage> SignInAsync(BrowserApp fixture, string user)
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", TestApp.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitInteractiveAsync();
+        return page;
+    }
+
+    private static string At(DateOnly d) => $"{d:yyyy-MM-dd}T09:00:00";
+
+    [Fact]
+    public async Task A_nurse_prints_the_certificate_and_the_entry_check_which_names_the_doses_to_catch_up()
+    {
+        var nurse = await fixture.App.ClientAsync("nurse1");
+        var birth = Today.AddYears(-3).AddMonths(-2);
+        var (child, stationName) = await ChildAsync(nurse, "林小雨", birth, "13811112222");
+        var visit = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new
+        {
+            doses = new object[]
+            {
+                new { vaccine = "HepB", givenAt = At(birth), lotNumber = "HB0001", manufacturer = "深圳康泰" },
+                new { vaccine = "HepB", givenAt = At(birth.AddMonths(1)), lotNumber = "HB0002", manufacturer = "深圳康泰" },
+                new { vaccine = "HepB", givenAt = At(birth.AddMonths(6)), lotNumber = "HB0003", manufacturer = "深圳康泰" },
+                new { vaccine = "MMR", givenAt = At(birth.AddMonths(8)), lotNumber = "MMR0801", manufacturer = "北京生物" },
+            },
+        });
+        Assert.True(visit.IsSuccessStatusCode, await visit.Content.ReadAsStringAsync());
+        var nurseName = (await nurse.GetJsonAsync("/api/me")).Str("displayName");
+
+        var page = await SignInAsync(fixture, "nurse1");
+        await page.GotoAsync(fixture.BaseUrl + $"/immunization/{child}");
+        await page.WaitInteractiveAsync();
+        await page.ClickAsync("#certificate-link");
+        var certificate = page.Locator("[data-testid=certificate]");
+        await Expect(certificate.Locator("[data-testid=certificate-child]")).ToContainTextAsync("林小雨");
+        await Expect(certificate.Locator("[data-testid=certificate-child]")).ToContainTextAsync("13811112222");
+        await Expect(certificate.Locator("[data-testid=certificate-child]")).ToContainTextAsync("杭州市上城区接种路8号");
+        // every dose in schedule order: HepB's three before MMR, with lot, manufacturer, clinic and nurse
+        var hepB3 = certificate.Locator("tr[data-series=HepB]").Nth(2);
+        await Expect(hepB3).ToContainTextAsync("第3剂");
+        await Expect(hepB3).ToContainTextAsync(birth.AddMonths(6).ToString("yyyy-MM-dd"));
+        await Expect(hepB3).ToContainTextAsync("HB0003");
+        await Expect(hepB3).ToContainTextAsync("深圳康泰");
+        await Expect(hepB3).ToContainTextAsync(stationName);
+        await Expect(hepB3).ToContainTextAsync(nurseName);
+        var rows = await certificate.Locator("tr[data-series]").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.series)");
+        Assert.Equal(["HepB", "HepB", "HepB", "MMR"], rows);
+        await Expect(certificate.Locator("[data-testid=print-signature]")).ToContainTextAsync(stationName);
+        await Expect(certificate.Locator("[data-testid=print-signature]")).ToContainTextAsync(Today.ToString("yyyy-MM-dd"));
+        await Expect(certificate).ToContainTextAsync("接种单位（盖章）");
+        await Expect(page.Locator("#certificate-print")).ToHaveTextAsync("打印");
+
+        // the entry check: HepB complete, MMR's 2nd dose (18 months) missing, so the child is referred for catch-up
+        await page.GotoAsync(fixture.BaseUrl + $"/immunization/{child}/entry-check");
+        await Expect(page.Locator("[data-testid=conclusion-HepB]")).ToHaveTextAsync("全程完成");
+        await Expect(page.Locator("[data-testid=conclusion-MMR]")).ToHaveTextAsync("需补种");
+        await Expect(page.Locator("tr[data-series=MMR]")).ToContainTextAsync("麻腮风疫苗第2剂");
+        await Expect(page.Locator("[data-testid=entry-check-result]")).ToContainTextAsync("需补种");
+        await Expect(page.Locator("[data-testid=entry-check]")).ToContainTextAsync("查验人签名");
+        await page.CloseAsync();
+    }
 }

@@ -185,5 +185,9 @@ public sealed class Texts : TextTable
         ("本周应种儿童", "Children due this week"),
         ("应种儿童", "Children due"),
         ("逾期未种儿童", "Children overdue"),
+        ("预防接种证", "Vaccination certificate"),
+        ("打印接种证", "Print the certificate"),
+        ("入托入学查验", "Kindergarten / school entry check"),
+        ("返回", "Back"),
     ];
 }
