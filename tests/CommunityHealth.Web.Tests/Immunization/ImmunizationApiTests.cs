@@ -278,6 +278,28 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_due_list_shows_every_due_and_overdue_dose_of_a_child_not_only_the_earliest()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var birth = Today.AddMonths(-10).AddDays(-5);
+        var (_, child, _) = await ChildAsync(nurse, birth);
+        (string Vaccine, int Months)[] given = [("HepB", 0), ("BCG", 0), ("HepB", 1), ("IPV", 2), ("DTaP", 2), ("IPV", 3), ("bOPV", 4), ("DTaP", 4), ("DTaP", 6), ("MPSV-A", 6)]; // DTaP of 2025
+        var history = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new
+        {
+            doses = given.Select(g => new { vaccine = g.Vaccine, givenAt = At(birth.AddMonths(g.Months)), lotNumber = "EXT" + g.Months }).ToArray(),
+        });
+        Assert.True(history.StatusCode == HttpStatusCode.Created, await history.Content.ReadAsStringAsync());
+        // stored for the list's index: only the earliest date's dose (HepB 3 at 6 months)
+        Assert.Equal("HepB-3", (await nurse.GetJsonAsync($"/api/vaccinees/{child}")).Str("nextDueDoses"));
+
+        var row = (await nurse.GetJsonAsync("/api/vaccination/worklist?window=Overdue&pageSize=2000")).GetProperty("rows").Items().Single(r => r.Str("vaccineeId") == child);
+        var codes = row.GetProperty("dueDoseCodes").Items().Select(c => c.GetString()).ToList();
+        Assert.Equal(["HepB-3", "MMR-1", "JE-L-1", "MPSV-A-2"], codes); // the schedule's order, every dose due today
+        Assert.StartsWith("乙肝疫苗第3剂、麻腮风疫苗第1剂、乙脑减毒活疫苗第1剂", row.Str("dueDoses"));
+        Assert.Equal(birth.AddMonths(6).ToString("yyyy-MM-dd"), row.Str("dueDate"));
+    }
+
+    [Fact]
     public async Task Adverse_events_contacts_and_moving_away()
     {
         var nurse = await app.ClientAsync("nurse1");
