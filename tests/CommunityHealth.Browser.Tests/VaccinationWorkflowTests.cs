@@ -44,16 +44,23 @@ public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture
         await Expect(page.Locator("[data-testid=status-HepB]")).ToHaveTextAsync("逾期");
         await Expect(page.Locator("[data-testid=status-Polio]")).ToHaveTextAsync("到期");
 
-        // the proposed first row is a dose due today; choose MMR instead: 2 months is too early, the Chinese warning asks for a reason
+        // the proposed first row is the forecast's first due dose (HepB 1, overdue), its route the vaccine's own; each route listed once
+        await Expect(page.Locator("#d-vaccine-0")).ToHaveValueAsync("HepB");
+        await Expect(page.Locator("#d-route-0")).ToHaveValueAsync("IM");
+        var routes = await page.Locator("#d-route-0 option").AllTextContentsAsync();
+        Assert.Equal(["肌内注射（IM）", "皮下注射（SC）", "皮内注射（ID）", "口服（PO）"], routes);
+
+        // choose MMR instead: 2 months is too early, the Chinese warning asks for a reason
         await page.SelectOptionAsync("#d-vaccine-0", "MMR");
+        await Expect(page.Locator("#d-route-0")).ToHaveValueAsync("SC");
         await page.ClickAsync("#visit-save");
         var warning = page.Locator("[data-field-error='doses[0].overrideReason']");
         await Expect(warning).ToContainTextAsync("早于最小接种年龄8月龄");
         await Expect(warning).ToContainTextAsync("请填写原因");
 
-        // back to IPV from stock, saved; the stock goes down and the forecast moves on
+        // back to IPV: the clinic's only IPV lot is proposed; saved, the stock goes down and the forecast moves on
         await page.SelectOptionAsync("#d-vaccine-0", "IPV");
-        await page.SelectOptionAsync("#d-lot-0", lot.Str("id"));
+        await Expect(page.Locator("#d-lot-0")).ToHaveValueAsync(lot.Str("id"));
         await page.ClickAsync("#visit-save");
         await Expect(page.Locator("[data-testid=message]")).ToHaveTextAsync("已保存接种记录");
         await Expect(page.Locator("[data-testid=doses]")).ToContainTextAsync("IPV202611");
@@ -61,12 +68,12 @@ public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture
         var lots = await nurse.GetJsonAsync("/api/vaccine-lots");
         Assert.Equal(9, lots.Items().Single(l => l.Str("id") == lot.Str("id")).GetProperty("dosesOnHand").GetInt32());
 
-        // the due list still shows the child (HepB overdue), with the guardian's phone, and prints
+        // the due list still shows the child with the guardian's phone (masked, as every list) and every dose still due, in schedule order
         await page.GotoAsync(fixture.BaseUrl + "/immunization/worklist");
         await page.WaitInteractiveAsync();
         var row = page.Locator("[data-testid=worklist] tr", new() { HasText = "陈小宝" });
-        await Expect(row).ToContainTextAsync("13912345678");
-        await Expect(row).ToContainTextAsync("乙肝疫苗第1剂");
+        await Expect(row).ToContainTextAsync("139****5678");
+        await Expect(row).ToContainTextAsync("乙肝疫苗第1剂、卡介苗第1剂、百白破疫苗第1剂");
         await page.CloseAsync();
     }
 

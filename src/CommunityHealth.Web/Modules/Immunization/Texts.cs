@@ -189,5 +189,9 @@ public sealed class Texts : TextTable
         ("打印接种证", "Print the certificate"),
         ("入托入学查验", "Kindergarten / school entry check"),
         ("返回", "Back"),
+        ("肌内注射", "Intramuscular"),
+        ("皮下注射", "Subcutaneous"),
+        ("皮内注射", "Intradermal"),
+        ("口服", "Oral"),
     ];
 }

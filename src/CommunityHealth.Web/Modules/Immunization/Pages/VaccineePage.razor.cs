@@ -23,6 +23,7 @@ public partial class VaccineePage
     [Inject] private RecordContact Contacts { get; set; } = default!;
     [Inject] private ChangeVaccineeStatus Statuses { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private GetForecast Forecasts { get; set; } = default!;
 
     private sealed class DoseRow
     {
@@ -41,6 +42,7 @@ public partial class VaccineePage
 
     private StaffContext me = default!;
     private VaccineeDto? v;
+    private Forecast? forecast;
     private IReadOnlyList<LotDto> lots = [];
     private readonly List<DoseRow> rows = [];
     private readonly FormErrors errors = new();
@@ -72,6 +74,7 @@ public partial class VaccineePage
         var outcome = await Vaccinees.HandleAsync(me, Id);
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         v = outcome.Value;
+        forecast = (await Forecasts.ForVaccineeAsync(me, Id, today)).Value.Forecast;
         Reads.Page(this, me, v);
         lots = await LotList.HandleAsync(me, includeEmpty: false);
         (ppd, ppdDate, immuno) = (v.Ppd, v.PpdDate, v.Immunodeficient);
@@ -80,11 +83,21 @@ public partial class VaccineePage
         if (rows.Count == 0) AddRow();
     }
 
+    /// <summary>A new row proposes the forecast's first due vaccine not yet on the visit, and its lot when the clinic has exactly one usable.</summary>
     private void AddRow()
     {
-        // the series due today are proposed first
-        var due = v?.Forecast.Series.Where(s => s.Next is not null && s.Status is "due" or "overdue").Select(s => s.Next!.Vaccine).Except(rows.Select(r => r.Vaccine)).FirstOrDefault();
-        rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = lots.Where(l => l.Vaccine == due && !l.Expired).OrderBy(l => l.Expiry).Select(l => (Guid?)l.Id).FirstOrDefault() });
+        var due = forecast is null ? null : VisitRules.Propose(forecast, rows.Select(r => r.Vaccine));
+        rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = OnlyLot(due) });
+    }
+
+    private void ChooseVaccine(DoseRow row, string? vaccine) => (row.Vaccine, row.LotId, row.Route) = (vaccine, OnlyLot(vaccine), null);
+
+    private IEnumerable<LotDto> LotsOf(string? vaccine) => lots.Where(l => l.Vaccine == vaccine && !l.Expired);
+
+    private Guid? OnlyLot(string? vaccine)
+    {
+        var usable = LotsOf(vaccine).Where(l => l.OrganizationId == me.OrganizationId && VaccineLotRules.Usable(l.Vaccine, l.Expiry, l.DosesOnHand, vaccine, today)).Take(2).ToList();
+        return usable.Count == 1 ? usable[0].Id : null;
     }
 
     private static string Badge(string status) => status switch
