@@ -157,4 +157,35 @@ public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture
         await Expect(page.Locator("[data-testid=entry-check]")).ToContainTextAsync("查验人签名");
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_nurse_typing_a_non_number_is_told_so_at_the_field_and_sees_the_week_chart_with_the_excursion()
+    {
+        var nurse = await fixture.App.ClientAsync("nurse1");
+        var fridge = (await (await nurse.PostAsJsonAsync("/api/refrigerators", new { name = "冷链图冰箱", location = "接种室" })).ReadJsonAsync()).Str("id");
+        foreach (var celsius in new[] { 4.5m, 9.2m, 5.1m })
+            Assert.True((await nurse.PostAsJsonAsync($"/api/refrigerators/{fridge}/readings", new { celsius })).IsSuccessStatusCode);
+
+        var page = await SignInAsync(fixture, "nurse1");
+        await page.GotoAsync(fixture.BaseUrl + "/immunization/cold-chain");
+        await page.WaitInteractiveAsync();
+        await page.SetFieldAsync($"#celsius-{fridge}", "abc");
+        await page.ClickAsync($"#celsius-save-{fridge}");
+        var row = page.Locator("[data-testid=fridges] tr", new() { HasText = "冷链图冰箱" });
+        await Expect(row.Locator("[data-field-error=celsius]")).ToHaveTextAsync("请输入数字");
+        await Expect(page.Locator("[data-field-error=celsius]")).ToHaveCountAsync(1);
+
+        var chart = page.Locator("svg[data-fridge='冷链图冰箱']");
+        await Expect(chart.Locator("[data-testid=band]")).ToHaveCountAsync(1);
+        await Expect(chart.Locator("[data-testid=reading]")).ToHaveCountAsync(2);
+        await Expect(chart.Locator("[data-testid=excursion]")).ToHaveCountAsync(1);
+        await Expect(chart.Locator("[data-testid=excursion] title")).ToContainTextAsync("9.2 °C");
+
+        // a number is saved and the message goes
+        await page.SetFieldAsync($"#celsius-{fridge}", "6");
+        await page.ClickAsync($"#celsius-save-{fridge}");
+        await Expect(page.Locator("[data-field-error=celsius]")).ToHaveCountAsync(0);
+        await Expect(chart.Locator("[data-testid=reading]")).ToHaveCountAsync(3);
+        await page.CloseAsync();
+    }
 }

@@ -193,5 +193,8 @@ public sealed class Texts : TextTable
         ("皮下注射", "Subcutaneous"),
         ("皮内注射", "Intradermal"),
         ("口服", "Oral"),
+        ("近7天温度曲线", "Temperatures, last 7 days"),
+        ("近7天无读数", "No readings in the last 7 days"),
+        ("超出2–8 °C", "outside 2–8 °C"),
     ];
 }
