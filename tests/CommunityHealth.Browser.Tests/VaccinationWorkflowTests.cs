@@ -188,4 +188,52 @@ public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture
         await Expect(chart.Locator("[data-testid=reading]")).ToHaveCountAsync(3);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_nurse_reports_an_aefi_on_the_case_report_card_and_is_told_a_future_time_is_later_than_now()
+    {
+        var nurse = await fixture.App.ClientAsync("nurse1");
+        var birth = Today.AddMonths(-9);
+        var (child, stationName) = await ChildAsync(nurse, "赵小满", birth, "13722223333");
+        var visit = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "MMR", givenAt = $"{Today:yyyy-MM-dd}T08:00:00", lotNumber = "MMR0923", manufacturer = "北京生物" } } });
+        Assert.True(visit.IsSuccessStatusCode, await visit.Content.ReadAsStringAsync());
+
+        var page = await SignInAsync(fixture, "nurse1");
+        await page.GotoAsync(fixture.BaseUrl + $"/immunization/{child}");
+        await page.WaitInteractiveAsync();
+        await page.SelectOptionAsync("#ae-dose", new Microsoft.Playwright.SelectOptionValue { Index = 1 });
+        await page.SetFieldAsync("#f-onsetTime", "23:50"); // the test clock is at 10:00
+        await page.CheckAsync("#f-reactions-fever");
+        await page.CheckAsync("#f-reactions-rash");
+        await page.ClickAsync("#aefi-save");
+        await Expect(page.Locator("[data-field-error=onsetTime]")).ToHaveTextAsync("时间不能晚于当前时间");
+
+        await page.SetFieldAsync("#f-onsetTime", "09:10");
+        await page.SetFieldAsync("#f-diagnosis", "发热伴皮疹");
+        await page.SelectOptionAsync("#ae-hospitalized", "false");
+        await page.SelectOptionAsync("#f-classification", "common");
+        await page.SelectOptionAsync("#f-outcomeCode", "recovered");
+        await page.ClickAsync("#aefi-save");
+        await Expect(page.Locator("[data-testid=message]")).ToHaveTextAsync("已保存");
+        var aefi = page.Locator("[data-testid^=aefi-]");
+        await Expect(aefi).ToContainTextAsync("发热、皮疹");
+        await Expect(aefi).ToContainTextAsync("发热伴皮疹");
+        await Expect(aefi).ToContainTextAsync("一般反应");
+        await Expect(aefi).ToContainTextAsync("痊愈");
+        await Expect(aefi).ToContainTextAsync("未住院");
+
+        await aefi.Locator("a").ClickAsync();
+        var card = page.Locator("[data-testid=aefi-card]");
+        await Expect(card).ToContainTextAsync("疑似预防接种异常反应个案报告卡");
+        await Expect(card.Locator("[data-testid=certificate-child]")).ToContainTextAsync("赵小满");
+        var items = card.Locator("[data-testid=aefi-card-items]");
+        await Expect(items).ToContainTextAsync($"{Today:yyyy-MM-dd} 09:10");
+        await Expect(items).ToContainTextAsync("MMR0923");
+        await Expect(items).ToContainTextAsync("☑发热");
+        await Expect(items).ToContainTextAsync("☐局部红肿");
+        await Expect(items).ToContainTextAsync("☑一般反应");
+        await Expect(items).ToContainTextAsync("☑痊愈");
+        await Expect(card.Locator("[data-testid=print-signature]")).ToContainTextAsync(stationName);
+        await page.CloseAsync();
+    }
 }

@@ -300,6 +300,39 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task An_adverse_event_takes_the_case_report_cards_coded_items_and_tells_a_future_time_from_a_future_date()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var (_, child, _) = await ChildAsync(nurse, Today.AddMonths(-9));
+        var visit = await (await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "MMR", givenAt = At(Today, 8), lotNumber = "MMR1" } } })).ReadJsonAsync();
+        var dose = visit.GetProperty("doses").Items().Single().Str("id");
+
+        // the test clock is at 10:00 China time: 16:00 today is a wrong time, tomorrow a wrong date
+        var laterToday = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today, 16), symptoms = "发热", outcome = "好转" });
+        Assert.Equal("时间不能晚于当前时间", await ProblemAssert.FieldErrorAsync(laterToday, "onsetAt"));
+        var tomorrow = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today.AddDays(1), 8), symptoms = "发热", outcome = "好转" });
+        Assert.Equal("日期不能晚于今天", await ProblemAssert.FieldErrorAsync(tomorrow, "onsetAt"));
+        var badCode = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today, 9), reactions = new[] { "fever", "sneezing" }, outcomeCode = "recovered" });
+        await ProblemAssert.FieldErrorAsync(badCode, "reactions[1]");
+        var seenBefore = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today, 9), visitedAt = At(Today, 8), reactions = new[] { "fever" }, outcomeCode = "recovered" });
+        await ProblemAssert.FieldErrorAsync(seenBefore, "visitedAt");
+
+        // coded items only, no free text: accepted; hospitalised makes it serious
+        var card = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new
+        {
+            doseId = dose, onsetAt = At(Today, 9), visitedAt = At(Today, 9).Replace("09:00", "09:30"), reportedOn = Today.ToString("yyyy-MM-dd"),
+            reactions = new[] { "fever", "rash" }, diagnosis = "麻疹样皮疹", hospitalized = true, classification = "pending", outcomeCode = "improved", reporter = "李护士",
+        });
+        Assert.True(card.StatusCode == HttpStatusCode.Created, await card.Content.ReadAsStringAsync());
+        var saved = (await nurse.GetJsonAsync($"/api/vaccinees/{child}")).GetProperty("adverseEvents").Items().Single();
+        Assert.Equal(["fever", "rash"], saved.GetProperty("reactions").Items().Select(r => r.GetString()));
+        Assert.Equal(("麻疹样皮疹", "pending", "improved", "李护士"), (saved.Str("diagnosis"), saved.Str("classification"), saved.Str("outcomeCode"), saved.Str("reporter")));
+        Assert.True(saved.GetProperty("hospitalized").GetBoolean());
+        Assert.True(saved.GetProperty("serious").GetBoolean());
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), saved.Str("reportedOn"));
+    }
+
+    [Fact]
     public async Task Adverse_events_contacts_and_moving_away()
     {
         var nurse = await app.ClientAsync("nurse1");

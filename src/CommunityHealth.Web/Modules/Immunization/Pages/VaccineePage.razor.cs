@@ -57,7 +57,10 @@ public partial class VaccineePage
     private bool immuno;
     private Guid? aeDose;
     private DateOnly? aeDate;
-    private string? aeTime, aeSymptoms, aeOutcome;
+    private string? aeTime, aeSymptoms, aeOutcome, aeVisitTime, aeDiagnosis, aeClassification, aeOutcomeCode, aeReporter;
+    private DateOnly? aeReportedOn, aeVisitDate;
+    private bool? aeHospitalized;
+    private readonly HashSet<string> aeReactions = [];
     private bool aeSerious;
     private string? contactMethod, contactResult;
 
@@ -80,6 +83,7 @@ public partial class VaccineePage
         (ppd, ppdDate, immuno) = (v.Ppd, v.PpdDate, v.Immunodeficient);
         ciFrom ??= today;
         aeDate ??= today;
+        aeReportedOn ??= today;
         if (rows.Count == 0) AddRow();
     }
 
@@ -174,17 +178,32 @@ public partial class VaccineePage
 
     private async Task AddAdverseEventAsync()
     {
-        var time = TimeOnly.MinValue;
-        if (!string.IsNullOrWhiteSpace(aeTime) && !TimeOnly.TryParseExact(aeTime.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        var times = new Validation();
+        var onsetTime = ParseTime(aeTime, "onsetTime", times);
+        var visitTime = ParseTime(aeVisitTime, "visitedTime", times);
+        if (times.ToError() is { } badTime) { errors.Show(badTime); return; }
+        var outcome = await AdverseEvents.HandleAsync(me, Id, new RecordAdverseEventRequest(aeDose, aeDate?.ToDateTime(onsetTime), aeSymptoms, aeSerious, aeOutcome, null,
+            aeReportedOn, aeVisitDate?.ToDateTime(visitTime), [.. aeReactions], aeDiagnosis, aeHospitalized, aeClassification, aeOutcomeCode, aeReporter));
+        if (!outcome.IsSuccess)
         {
-            errors.Show(new Invalid("onsetTime", "error.time_format"));
+            errors.Show(outcome.Error!);
+            // a time later than now is the time's fault: shown under the time the nurse typed
+            if (outcome.Error is Invalid i && i.Errors.Any(e => e.Field == "onsetAt" && e.MessageCode == "error.time_future"))
+                errors.Show(new Invalid([.. i.Errors.Select(e => e.Field == "onsetAt" && e.MessageCode == "error.time_future" ? e with { Field = "onsetTime" } : e)]));
             return;
         }
-        var outcome = await AdverseEvents.HandleAsync(me, Id, new RecordAdverseEventRequest(aeDose, aeDate?.ToDateTime(time), aeSymptoms, aeSerious, aeOutcome, null));
-        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
-        (aeSymptoms, aeOutcome, aeTime) = (null, null, null);
+        (aeSymptoms, aeOutcome, aeTime, aeVisitTime, aeVisitDate, aeDiagnosis, aeClassification, aeOutcomeCode, aeHospitalized) = (null, null, null, null, null, null, null, null, null);
+        aeReactions.Clear();
         await LoadAsync();
         Done(Text.L("已保存"));
+    }
+
+    private static TimeOnly ParseTime(string? text, string field, Validation into)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return TimeOnly.MinValue;
+        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+        into.Add(field, "error.time_format");
+        return TimeOnly.MinValue;
     }
 
     private async Task AddContactAsync()
