@@ -103,7 +103,10 @@ public sealed class VaccineeContraindication : IScoped
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>疑似预防接种异常反应 (AEFI): onset, symptoms, outcome, linked to the dose when known.</summary>
+/// <summary>
+/// 疑似预防接种异常反应 (AEFI): onset, symptoms, outcome, linked to the dose when known; and the coded items of the
+/// case-report card (报告日期, 就诊时间, 主要临床经过, 临床诊断, 是否住院, 病例分类, 转归, 报告人; codes of AefiCard).
+/// </summary>
 public sealed class AdverseEvent : IScoped
 {
     public Guid Id { get; set; }
@@ -119,6 +122,15 @@ public sealed class AdverseEvent : IScoped
     public string? Note { get; set; }
     public string RecordedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    public DateOnly? ReportedOn { get; set; }
+    /// <summary>就诊时间 (UTC), when the child was seen for the reaction.</summary>
+    public DateTime? VisitedAt { get; set; }
+    public List<string> Reactions { get; set; } = [];
+    public string? Diagnosis { get; set; }
+    public bool? Hospitalized { get; set; }
+    public string? Classification { get; set; }
+    public string? OutcomeCode { get; set; }
+    public string? Reporter { get; set; }
 }
 
 /// <summary>A call or message to the guardian about due doses (work-list follow-up).</summary>

@@ -75,6 +75,11 @@ public sealed class AdverseEventConfiguration : IEntityTypeConfiguration<Adverse
         b.Property(a => a.Outcome).HasMaxLength(200);
         b.Property(a => a.Note).HasMaxLength(500);
         b.Property(a => a.RecordedBy).HasMaxLength(50);
+        b.Property(a => a.Reactions).AsCodeList();
+        b.Property(a => a.Diagnosis).HasMaxLength(200);
+        b.Property(a => a.Classification).HasMaxLength(20);
+        b.Property(a => a.OutcomeCode).HasMaxLength(20);
+        b.Property(a => a.Reporter).HasMaxLength(50);
         b.HasIndex(a => a.VaccineeId);
         b.HasIndex(a => new { a.DistrictId, a.OnsetAt });
         b.HasOne<Vaccinee>().WithMany().HasForeignKey(a => a.VaccineeId).OnDelete(DeleteBehavior.Restrict);

@@ -15,4 +15,16 @@ public sealed record DueDates(DateOnly? NextDueDate, DateOnly? NextOverdueDate, 
         return new DueDates(next, open.Min(s => s.Next!.OverdueFrom), open.Where(s => s.Next!.LastDay is not null).Select(s => s.Next!.LastDay).Min(),
             string.Join(',', open.Where(s => s.Next!.Recommended == next).Select(s => $"{s.Next!.Vaccine}-{s.Next.DoseNumber}")));
     }
+
+    /// <summary>
+    /// Every dose a work list shows for a child: each open series whose next dose is recommended by <paramref name="by"/>
+    /// (due or overdue on the day; for a week's list also those falling due within it), in the schedule's order. The
+    /// stored <see cref="NextDueDoses"/> holds only the earliest date's doses; an overdue child often owes several.
+    /// </summary>
+    public static IReadOnlyList<NextDose> DueBy(Forecast forecast, DateOnly by) =>
+        forecast.Series.Where(s => s.Next is not null && s.Status is ForecastStatus.Due or ForecastStatus.Overdue or ForecastStatus.NotDue && s.Next.Recommended <= by)
+            .Select(s => s.Next!).ToList();
+
+    /// <summary>The codes of doses as stored ("MMR-1,JE-L-1").</summary>
+    public static string Codes(IEnumerable<NextDose> doses) => string.Join(',', doses.Select(d => $"{d.Vaccine}-{d.DoseNumber}"));
 }

@@ -29,6 +29,10 @@ public static class VaccineLotRules
         : dosesOnHand < dosesFromLot ? LotProblem.Empty
         : LotProblem.None;
 
+    /// <summary>Whether a lot can supply one dose of <paramref name="vaccine"/> today: the form proposes a lot only when one is.</summary>
+    public static bool Usable(string lotVaccine, DateOnly expiry, int dosesOnHand, string? vaccine, DateOnly today) =>
+        vaccine is not null && ForDose(lotVaccine, expiry, dosesOnHand, vaccine, today, 1) == LotProblem.None;
+
     /// <summary>A receipt of 1 to 100,000 doses.</summary>
     public static bool ValidReceipt(int? doses) => doses is > 0 and <= MaxQuantity;
 

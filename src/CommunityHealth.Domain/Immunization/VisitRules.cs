@@ -43,4 +43,14 @@ public static class VisitRules
         }
         return checks;
     }
+
+    /// <summary>
+    /// The vaccine the visit form proposes next: the next dose of the first series, in the schedule's order, that is due or
+    /// overdue on the forecast's day and not already on the visit (<paramref name="onVisit"/>: the vaccines chosen so far).
+    /// </summary>
+    public static string? Propose(Forecast forecast, IEnumerable<string?> onVisit)
+    {
+        var taken = onVisit.Select(Vaccines.Find).Where(v => v is not null).Select(v => v!.Series).ToHashSet();
+        return forecast.Series.FirstOrDefault(s => s.Next is not null && s.Status is ForecastStatus.Due or ForecastStatus.Overdue && !taken.Contains(s.Series))?.Next!.Vaccine;
+    }
 }

@@ -35,4 +35,16 @@ public class DueDatesTests
         Assert.Equal(new DueDates(nextDue is null ? null : D(nextDue), overdue is null ? null : D(overdue), review is null ? null : D(review), doses), dates);
         Assert.Equal(forecast.NextDueDate, dates.NextDueDate);
     }
+
+    [Theory]
+    // an overdue child owes doses of several dates: the stored next-due codes name only the earliest, the list shows all
+    [InlineData("HepB:Overdue:HepB-3:2022-02-01:2022-03-01 MMR:Overdue:MMR-1:2022-03-10:2022-04-10 JE:NotDue:JE-L-2:2023-03-10:2023-04-10", "2022-05-01", "HepB-3,MMR-1")]
+    [InlineData("HepB:Overdue:HepB-3:2022-02-01:2022-03-01 MMR:NotDue:MMR-1:2022-05-05:2022-06-05", "2022-05-01", "HepB-3")]
+    [InlineData("HepB:Overdue:HepB-3:2022-02-01:2022-03-01 MMR:NotDue:MMR-1:2022-05-05:2022-06-05", "2022-05-08", "HepB-3,MMR-1")] // a week's list
+    [InlineData("MMR:Contraindicated:MMR-1:2022-03-01:2022-04-01 BCG:AgedOut:BCG-1:2020-05-20:2020-06-20 HepB:Complete", "2022-05-01", "")] // closed lines are never due
+    public void DueBy_lists_every_open_dose_recommended_by_the_day_in_schedule_order(string lines, string by, string expected)
+    {
+        var forecast = new Forecast(D("2022-05-01"), NipSchedules.V2021, lines.Split(' ').Select(Line).ToList(), []);
+        Assert.Equal(expected, DueDates.Codes(DueDates.DueBy(forecast, D(by))));
+    }
 }

@@ -24,6 +24,16 @@ public class StockAndColdChainTests
         Assert.Equal(expected, VaccineLotRules.ForDose(lotVaccine, D(expiry), onHand, vaccine, D(givenOn), fromLot));
 
     [Theory]
+    [InlineData("IPV", "2026-12-31", 5, "IPV", true)]
+    [InlineData("IPV", "2026-12-31", 0, "IPV", false)]  // empty
+    [InlineData("IPV", "2026-05-31", 5, "IPV", false)]  // expired
+    [InlineData("IPV", "2026-06-01", 5, "IPV", true)]   // the last day of its validity
+    [InlineData("IPV", "2026-12-31", 5, "DTaP", false)]
+    [InlineData("IPV", "2026-12-31", 5, null, false)]   // no vaccine chosen: no lot proposed
+    public void Usable_for_one_dose_today(string lotVaccine, string expiry, int onHand, string? vaccine, bool expected) =>
+        Assert.Equal(expected, VaccineLotRules.Usable(lotVaccine, D(expiry), onHand, vaccine, D("2026-06-01")));
+
+    [Theory]
     [InlineData("2026-05-31", "2026-06-01", true, false)]
     [InlineData("2026-06-01", "2026-06-01", false, true)]
     [InlineData("2026-07-01", "2026-06-01", false, true)]   // 30 days ahead: warned

@@ -57,4 +57,18 @@ public class VisitRulesTests
         var given = new DateTime(2026, 6, 1, 1, 0, 0, DateTimeKind.Utc);
         Assert.Equal(expected, VisitRules.ObservationComplete(given, given.AddMinutes(minutes)));
     }
+
+    [Theory]
+    // born 2024-01-01, nothing given, seen at 2 months: HepB 1 (overdue) is proposed first, then BCG, then polio
+    [InlineData("", "", "HepB")]
+    [InlineData("", "HepB", "BCG")]
+    [InlineData("", "HepB,BCG", "IPV")]
+    [InlineData("", "HepB,BCG,IPV", null)] // nothing else is due at 2 months (born 2024: DTaP at 3 months, 2021 schedule)
+    [InlineData("HepB@2024-01-01, BCG@2024-01-01, HepB@2024-02-01", "", "IPV")]
+    [InlineData("HepB@2024-01-01, BCG@2024-01-01, HepB@2024-02-01", "bOPV", null)] // a polio vaccine on the visit covers the polio series
+    public void Propose_takes_the_first_due_series_in_schedule_order_not_yet_on_the_visit(string history, string onVisit, string? expected)
+    {
+        var forecast = Forecaster.Evaluate(new ChildFacts(D("2024-01-01")), Doses(history), D("2024-03-01"));
+        Assert.Equal(expected, VisitRules.Propose(forecast, onVisit.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+    }
 }

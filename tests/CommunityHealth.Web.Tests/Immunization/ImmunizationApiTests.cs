@@ -278,6 +278,61 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_due_list_shows_every_due_and_overdue_dose_of_a_child_not_only_the_earliest()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var birth = Today.AddMonths(-10).AddDays(-5);
+        var (_, child, _) = await ChildAsync(nurse, birth);
+        (string Vaccine, int Months)[] given = [("HepB", 0), ("BCG", 0), ("HepB", 1), ("IPV", 2), ("DTaP", 2), ("IPV", 3), ("bOPV", 4), ("DTaP", 4), ("DTaP", 6), ("MPSV-A", 6)]; // DTaP of 2025
+        var history = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new
+        {
+            doses = given.Select(g => new { vaccine = g.Vaccine, givenAt = At(birth.AddMonths(g.Months)), lotNumber = "EXT" + g.Months }).ToArray(),
+        });
+        Assert.True(history.StatusCode == HttpStatusCode.Created, await history.Content.ReadAsStringAsync());
+        // stored for the list's index: only the earliest date's dose (HepB 3 at 6 months)
+        Assert.Equal("HepB-3", (await nurse.GetJsonAsync($"/api/vaccinees/{child}")).Str("nextDueDoses"));
+
+        var row = (await nurse.GetJsonAsync("/api/vaccination/worklist?window=Overdue&pageSize=2000")).GetProperty("rows").Items().Single(r => r.Str("vaccineeId") == child);
+        var codes = row.GetProperty("dueDoseCodes").Items().Select(c => c.GetString()).ToList();
+        Assert.Equal(["HepB-3", "MMR-1", "JE-L-1", "MPSV-A-2"], codes); // the schedule's order, every dose due today
+        Assert.StartsWith("乙肝疫苗第3剂、麻腮风疫苗第1剂、乙脑减毒活疫苗第1剂", row.Str("dueDoses"));
+        Assert.Equal(birth.AddMonths(6).ToString("yyyy-MM-dd"), row.Str("dueDate"));
+    }
+
+    [Fact]
+    public async Task An_adverse_event_takes_the_case_report_cards_coded_items_and_tells_a_future_time_from_a_future_date()
+    {
+        var nurse = await app.ClientAsync("nurse1");
+        var (_, child, _) = await ChildAsync(nurse, Today.AddMonths(-9));
+        var visit = await (await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "MMR", givenAt = At(Today, 8), lotNumber = "MMR1" } } })).ReadJsonAsync();
+        var dose = visit.GetProperty("doses").Items().Single().Str("id");
+
+        // the test clock is at 10:00 China time: 16:00 today is a wrong time, tomorrow a wrong date
+        var laterToday = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today, 16), symptoms = "发热", outcome = "好转" });
+        Assert.Equal("时间不能晚于当前时间", await ProblemAssert.FieldErrorAsync(laterToday, "onsetAt"));
+        var tomorrow = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today.AddDays(1), 8), symptoms = "发热", outcome = "好转" });
+        Assert.Equal("日期不能晚于今天", await ProblemAssert.FieldErrorAsync(tomorrow, "onsetAt"));
+        var badCode = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today, 9), reactions = new[] { "fever", "sneezing" }, outcomeCode = "recovered" });
+        await ProblemAssert.FieldErrorAsync(badCode, "reactions[1]");
+        var seenBefore = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new { doseId = dose, onsetAt = At(Today, 9), visitedAt = At(Today, 8), reactions = new[] { "fever" }, outcomeCode = "recovered" });
+        await ProblemAssert.FieldErrorAsync(seenBefore, "visitedAt");
+
+        // coded items only, no free text: accepted; hospitalised makes it serious
+        var card = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/adverse-events", new
+        {
+            doseId = dose, onsetAt = At(Today, 9), visitedAt = At(Today, 9).Replace("09:00", "09:30"), reportedOn = Today.ToString("yyyy-MM-dd"),
+            reactions = new[] { "fever", "rash" }, diagnosis = "麻疹样皮疹", hospitalized = true, classification = "pending", outcomeCode = "improved", reporter = "李护士",
+        });
+        Assert.True(card.StatusCode == HttpStatusCode.Created, await card.Content.ReadAsStringAsync());
+        var saved = (await nurse.GetJsonAsync($"/api/vaccinees/{child}")).GetProperty("adverseEvents").Items().Single();
+        Assert.Equal(["fever", "rash"], saved.GetProperty("reactions").Items().Select(r => r.GetString()));
+        Assert.Equal(("麻疹样皮疹", "pending", "improved", "李护士"), (saved.Str("diagnosis"), saved.Str("classification"), saved.Str("outcomeCode"), saved.Str("reporter")));
+        Assert.True(saved.GetProperty("hospitalized").GetBoolean());
+        Assert.True(saved.GetProperty("serious").GetBoolean());
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), saved.Str("reportedOn"));
+    }
+
+    [Fact]
     public async Task Adverse_events_contacts_and_moving_away()
     {
         var nurse = await app.ClientAsync("nurse1");

@@ -675,14 +675,25 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.Property<Guid?>("CenterId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("DistrictId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("DoseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool?>("Hospitalized")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -699,8 +710,24 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OutcomeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reactions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("RecordedBy")
                         .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reporter")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
@@ -714,6 +741,9 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
                     b.Property<Guid>("VaccineeId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("VisitedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -692,7 +692,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<byte[]>("CenterId")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("DistrictId")
@@ -701,6 +709,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
                     b.Property<byte[]>("DoseId")
                         .HasColumnType("BLOB");
+
+                    b.Property<bool?>("Hospitalized")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -718,8 +729,24 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reactions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordedBy")
                         .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reporter")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -734,6 +761,9 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.Property<byte[]>("VaccineeId")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("VisitedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -16,7 +16,9 @@ public sealed record ForecastDto(DateOnly AsOf, string Schedule, IReadOnlyList<S
 
 public sealed record ContraindicationDto(Guid Id, string Vaccine, string VaccineName, ContraindicationKind Kind, DateOnly From, DateOnly? Until, string Reason, string RecordedBy);
 
-public sealed record AdverseEventDto(Guid Id, Guid? DoseId, DateTime OnsetAt, string Symptoms, bool Serious, string Outcome, string? Note, string RecordedBy);
+public sealed record AdverseEventDto(Guid Id, Guid? DoseId, DateTime OnsetAt, string Symptoms, bool Serious, string Outcome, string? Note, string RecordedBy,
+    DateOnly? ReportedOn = null, DateTime? VisitedAt = null, IReadOnlyList<string>? Reactions = null, string? Diagnosis = null, bool? Hospitalized = null,
+    string? Classification = null, string? OutcomeCode = null, string? Reporter = null);
 
 public sealed record ContactDto(Guid Id, DateOnly On, string Method, string Result, string? Note, string By);
 
@@ -49,7 +51,8 @@ public static class ImmunizationMapping
             s.Reason)).ToList(),
         f.NextDueDate);
 
-    public static AdverseEventDto ToDto(AdverseEvent a) => new(a.Id, a.DoseId, a.OnsetAt, a.Symptoms, a.Serious, a.Outcome, a.Note, a.RecordedBy);
+    public static AdverseEventDto ToDto(AdverseEvent a) => new(a.Id, a.DoseId, a.OnsetAt, a.Symptoms, a.Serious, a.Outcome, a.Note, a.RecordedBy,
+        a.ReportedOn, a.VisitedAt, a.Reactions, a.Diagnosis, a.Hospitalized, a.Classification, a.OutcomeCode, a.Reporter);
 
     public static ContactDto ToDto(ContactAttempt c) => new(c.Id, c.On, c.Method, c.Result, c.Note, c.By);
 

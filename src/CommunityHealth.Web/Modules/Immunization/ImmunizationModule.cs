@@ -17,6 +17,7 @@ public sealed class ImmunizationModule : IModule
         services.AddScoped<RegisterVaccinee>();
         services.AddScoped<GetVaccinee>();
         services.AddScoped<GetForecast>();
+        services.AddScoped<GetVaccinationCertificate>();
         services.AddScoped<UpdateVaccineeFacts>();
         services.AddScoped<AdministerDose>();
         services.AddScoped<RecordObservation>();

@@ -1,3 +1,5 @@
+using CommunityHealth.Data;
+using CommunityHealth.Data.Immunization;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Residents;
@@ -10,14 +12,17 @@ public enum WorkListWindow { Week = 0, Overdue = 1, Due = 2 }
 
 public sealed record WorkListRow(
     Guid VaccineeId, Guid ResidentId, string Name, string Sex, DateOnly BirthDate, string Age, string CertificateNumber, string GuardianName,
-    string GuardianPhone, string DueDoses, DateOnly DueDate, bool Overdue, int DaysOverdue, DateOnly? LastContactOn, Guid OrganizationId, string OrganizationName, Guid? TeamId);
+    string GuardianPhone, string DueDoses, DateOnly DueDate, bool Overdue, int DaysOverdue, DateOnly? LastContactOn, Guid OrganizationId, string OrganizationName, Guid? TeamId,
+    IReadOnlyList<string>? DueDoseCodes = null);
 
 public sealed record WorkListPage(DateOnly AsOf, WorkListWindow Window, int Total, int Page, int PageSize, IReadOnlyList<WorkListRow> Rows);
 
 /// <summary>
 /// Due-this-week and overdue lists: an index range over the stored next due dates of active children
 /// (kept current on every dose and change; <see cref="RefreshDueDates"/> re-evaluates those whose date has
-/// passed, since a dose can age out). Children who moved away are not listed.
+/// passed, since a dose can age out). Children who moved away are not listed. The stored dates decide who is listed; the
+/// doses shown are every dose due by the window's end (<see cref="DueDates.DueBy"/>), from the forecaster run for the
+/// page's children only: an overdue child usually owes doses of several dates, and the stored codes name the earliest.
 /// </summary>
 public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organizations, TimeProvider clock)
 {
@@ -65,17 +70,32 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
         if (pg.Skip >= total) return new WorkListPage(today, window, total, pg.Page, pg.PageSize, []);
         var rows = await q.OrderBy(v => v.NextDueDate).ThenBy(v => v.Id).Skip(pg.Skip).Take(pg.PageSize)
             .Join(db.Residents.Where(r => r.Status == ResidentStatus.Active), v => v.ResidentId, r => r.Id, (v, r) => new { v, r.Name, r.Sex })
-            .Select(x => new
-            {
-                x.v.Id, x.v.ResidentId, x.Name, x.Sex, x.v.BirthDate, x.v.CertificateNumber, x.v.GuardianName, x.v.GuardianPhone, x.v.NextDueDoses,
-                x.v.NextDueDate, x.v.NextOverdueDate, x.v.LastContactOn, x.v.OrganizationId, x.v.TeamId,
-            })
             .ToListAsync(ct);
-        var orgNames = await organizations.NamesAsync(rows.Select(r => r.OrganizationId), ct);
-        return new WorkListPage(today, window, total, pg.Page, pg.PageSize, rows.Select(r => new WorkListRow(
-            r.Id, r.ResidentId, r.Name, r.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, PhoneNumber.Mask(r.GuardianPhone), // masked as in every list
-            DueText(r.NextDueDoses), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,
-            r.LastContactOn, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.TeamId)).ToList());
+        var orgNames = await organizations.NamesAsync(rows.Select(r => r.v.OrganizationId), ct);
+        var due = await DueOnPageAsync(db, rows.Select(r => r.v).ToList(), window == WorkListWindow.Week ? today.AddDays(7) : today, today, ct);
+        return new WorkListPage(today, window, total, pg.Page, pg.PageSize, rows.Select(x =>
+        {
+            var r = x.v;
+            var codes = due.TryGetValue(r.Id, out var d) && d.Length > 0 ? d : r.NextDueDoses ?? "";
+            return new WorkListRow(
+                r.Id, r.ResidentId, x.Name, x.Sex, r.BirthDate, AgeText(r.BirthDate, today), r.CertificateNumber, r.GuardianName, PhoneNumber.Mask(r.GuardianPhone), // masked as in every list
+                DueText(codes), r.NextDueDate!.Value, r.NextOverdueDate <= today, r.NextOverdueDate <= today ? today.DayNumber - r.NextDueDate.Value.DayNumber : 0,
+                r.LastContactOn, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId, ""), r.TeamId, codes.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        }).ToList());
+    }
+
+    /// <summary>The codes of every dose due by <paramref name="by"/> for the page's children: two reads (doses, contraindications) for the page, then the forecaster per child.</summary>
+    private static async Task<Dictionary<Guid, string>> DueOnPageAsync(HealthDbContext db, List<Vaccinee> children, DateOnly by, DateOnly today, CancellationToken ct)
+    {
+        if (children.Count == 0) return [];
+        var ids = children.Select(c => c.Id).ToList();
+        var doses = (await db.VaccinationDoses.AsNoTracking().Where(d => ids.Contains(d.VaccineeId)).OrderBy(d => d.GivenAt)
+                .Select(d => new { d.VaccineeId, d.Vaccine, d.GivenOn, d.Id }).ToListAsync(ct))
+            .ToLookup(d => d.VaccineeId, d => new GivenDose(d.Vaccine, d.GivenOn, d.Id));
+        var withCis = children.Where(c => c.HasContraindications).Select(c => c.Id).ToList();
+        var cis = (withCis.Count == 0 ? [] : await db.VaccineeContraindications.AsNoTracking().Where(c => withCis.Contains(c.VaccineeId)).ToListAsync(ct)).ToLookup(c => c.VaccineeId);
+        return children.ToDictionary(c => c.Id, c =>
+            DueDates.Codes(DueDates.DueBy(Forecaster.Evaluate(ImmunizationMapping.Facts(c, cis[c.Id]), doses[c.Id], today), by)));
     }
 
     public static string AgeText(DateOnly birth, DateOnly today)

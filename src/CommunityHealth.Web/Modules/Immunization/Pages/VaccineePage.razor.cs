@@ -23,6 +23,7 @@ public partial class VaccineePage
     [Inject] private RecordContact Contacts { get; set; } = default!;
     [Inject] private ChangeVaccineeStatus Statuses { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private GetForecast Forecasts { get; set; } = default!;
 
     private sealed class DoseRow
     {
@@ -41,6 +42,7 @@ public partial class VaccineePage
 
     private StaffContext me = default!;
     private VaccineeDto? v;
+    private Forecast? forecast;
     private IReadOnlyList<LotDto> lots = [];
     private readonly List<DoseRow> rows = [];
     private readonly FormErrors errors = new();
@@ -55,7 +57,10 @@ public partial class VaccineePage
     private bool immuno;
     private Guid? aeDose;
     private DateOnly? aeDate;
-    private string? aeTime, aeSymptoms, aeOutcome;
+    private string? aeTime, aeSymptoms, aeOutcome, aeVisitTime, aeDiagnosis, aeClassification, aeOutcomeCode, aeReporter;
+    private DateOnly? aeReportedOn, aeVisitDate;
+    private bool? aeHospitalized;
+    private readonly HashSet<string> aeReactions = [];
     private bool aeSerious;
     private string? contactMethod, contactResult;
 
@@ -72,19 +77,31 @@ public partial class VaccineePage
         var outcome = await Vaccinees.HandleAsync(me, Id);
         if (!outcome.IsSuccess) { loadError = Text.Get(outcome.Error!.Code); return; }
         v = outcome.Value;
+        forecast = (await Forecasts.ForVaccineeAsync(me, Id, today)).Value.Forecast;
         Reads.Page(this, me, v);
         lots = await LotList.HandleAsync(me, includeEmpty: false);
         (ppd, ppdDate, immuno) = (v.Ppd, v.PpdDate, v.Immunodeficient);
         ciFrom ??= today;
         aeDate ??= today;
+        aeReportedOn ??= today;
         if (rows.Count == 0) AddRow();
     }
 
+    /// <summary>A new row proposes the forecast's first due vaccine not yet on the visit, and its lot when the clinic has exactly one usable.</summary>
     private void AddRow()
     {
-        // the series due today are proposed first
-        var due = v?.Forecast.Series.Where(s => s.Next is not null && s.Status is "due" or "overdue").Select(s => s.Next!.Vaccine).Except(rows.Select(r => r.Vaccine)).FirstOrDefault();
-        rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = lots.Where(l => l.Vaccine == due && !l.Expired).OrderBy(l => l.Expiry).Select(l => (Guid?)l.Id).FirstOrDefault() });
+        var due = forecast is null ? null : VisitRules.Propose(forecast, rows.Select(r => r.Vaccine));
+        rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = OnlyLot(due) });
+    }
+
+    private void ChooseVaccine(DoseRow row, string? vaccine) => (row.Vaccine, row.LotId, row.Route) = (vaccine, OnlyLot(vaccine), null);
+
+    private IEnumerable<LotDto> LotsOf(string? vaccine) => lots.Where(l => l.Vaccine == vaccine && !l.Expired);
+
+    private Guid? OnlyLot(string? vaccine)
+    {
+        var usable = LotsOf(vaccine).Where(l => l.OrganizationId == me.OrganizationId && VaccineLotRules.Usable(l.Vaccine, l.Expiry, l.DosesOnHand, vaccine, today)).Take(2).ToList();
+        return usable.Count == 1 ? usable[0].Id : null;
     }
 
     private static string Badge(string status) => status switch
@@ -161,17 +178,32 @@ public partial class VaccineePage
 
     private async Task AddAdverseEventAsync()
     {
-        var time = TimeOnly.MinValue;
-        if (!string.IsNullOrWhiteSpace(aeTime) && !TimeOnly.TryParseExact(aeTime.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        var times = new Validation();
+        var onsetTime = ParseTime(aeTime, "onsetTime", times);
+        var visitTime = ParseTime(aeVisitTime, "visitedTime", times);
+        if (times.ToError() is { } badTime) { errors.Show(badTime); return; }
+        var outcome = await AdverseEvents.HandleAsync(me, Id, new RecordAdverseEventRequest(aeDose, aeDate?.ToDateTime(onsetTime), aeSymptoms, aeSerious, aeOutcome, null,
+            aeReportedOn, aeVisitDate?.ToDateTime(visitTime), [.. aeReactions], aeDiagnosis, aeHospitalized, aeClassification, aeOutcomeCode, aeReporter));
+        if (!outcome.IsSuccess)
         {
-            errors.Show(new Invalid("onsetTime", "error.time_format"));
+            errors.Show(outcome.Error!);
+            // a time later than now is the time's fault: shown under the time the nurse typed
+            if (outcome.Error is Invalid i && i.Errors.Any(e => e.Field == "onsetAt" && e.MessageCode == "error.time_future"))
+                errors.Show(new Invalid([.. i.Errors.Select(e => e.Field == "onsetAt" && e.MessageCode == "error.time_future" ? e with { Field = "onsetTime" } : e)]));
             return;
         }
-        var outcome = await AdverseEvents.HandleAsync(me, Id, new RecordAdverseEventRequest(aeDose, aeDate?.ToDateTime(time), aeSymptoms, aeSerious, aeOutcome, null));
-        if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
-        (aeSymptoms, aeOutcome, aeTime) = (null, null, null);
+        (aeSymptoms, aeOutcome, aeTime, aeVisitTime, aeVisitDate, aeDiagnosis, aeClassification, aeOutcomeCode, aeHospitalized) = (null, null, null, null, null, null, null, null, null);
+        aeReactions.Clear();
         await LoadAsync();
         Done(Text.L("已保存"));
+    }
+
+    private static TimeOnly ParseTime(string? text, string field, Validation into)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return TimeOnly.MinValue;
+        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+        into.Add(field, "error.time_format");
+        return TimeOnly.MinValue;
     }
 
     private async Task AddContactAsync()
