@@ -26,7 +26,7 @@ public sealed class AdminWorkflowTests(BrowserApp fixture) : IClassFixture<Brows
     {
         var page = await SignInAsync("admin", TestApp.AdminPassword);
         await Expect(page.Locator("h1")).ToHaveTextAsync("我的工作清单");
-        await Expect(page.Locator("[data-testid=worklist-empty]")).ToContainTextAsync("当前没有待办工作");
+        await Expect(page.Locator("[data-testid=worklist-empty]")).ToContainTextAsync("当前没有到期或逾期的工作"); // a district with no residents yet
         await Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync("系统管理员");
 
         // a station, first with a code of the wrong shape

@@ -45,6 +45,19 @@ public abstract class DemoDistrictTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_home_page_counts_what_is_due_for_the_user_and_links_to_each_list()
+    {
+        var html = await (await app.SignedInClientAsync("doctor1")).GetStringAsync("/");
+        Assert.Contains("本周应随访患者（含逾期）", html);
+        Assert.Contains("本周应种儿童（含逾期）", html);
+        Assert.Contains("href=\"chronic/worklist\"", html);
+        Assert.DoesNotContain("worklist-empty", html);
+        // the bureau sees the whole district's counts
+        var bureau = await (await app.SignedInClientAsync("bureau1")).GetStringAsync("/");
+        Assert.Contains("本周应种儿童（含逾期）", bureau);
+    }
+
+    [Fact]
     public async Task Coverage_is_a_believable_rate_not_zero_and_not_everyone()
     {
         var director = await app.ClientAsync("director1");

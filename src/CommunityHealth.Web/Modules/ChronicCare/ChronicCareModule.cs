@@ -27,6 +27,7 @@ public sealed class ChronicCareModule : IModule
         services.AddScoped<CreateReferralHandler>();
         services.AddScoped<RecordReferralResultHandler>();
         services.AddScoped<ChronicWorkList>();
+        services.AddScoped<IWorkCounts, CountChronicWork>();
         services.AddScoped<GetIndicatorReport>();
         services.AddScoped<ListIndicatorPatients>();
         services.AddScoped<GetIndicatorTrend>();

@@ -1,6 +1,5 @@
 using CommunityHealth.Data;
 using CommunityHealth.Domain.ChronicCare;
-using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
@@ -55,21 +54,30 @@ internal sealed class DemoChronicCare : IDemoSeeder
             var adults = await db.Residents.AsNoTracking()
                 .Where(r => r.OrganizationId == stationId && r.Status == ResidentStatus.Active && r.BirthDate <= today.AddYears(-35))
                 .OrderBy(r => r.RecordNumber).Select(r => new { r.Id, r.BirthDate }).ToListAsync(ct);
+            // the conditions the health records carry (既往史 2 高血压, 3 糖尿病): nine in ten known patients are on the programme
+            var known = (await db.ResidentConditions.AsNoTracking().Where(c => c.OrganizationId == stationId && (c.Code == "2" || c.Code == "3"))
+                .Select(c => new { c.ResidentId, c.Code, c.DiagnosedOn }).ToListAsync(ct)).ToLookup(c => c.ResidentId);
             foreach (var adult in adults)
             {
-                var age = Age.CompletedYears(adult.BirthDate, today);
-                var htn = rng.NextDouble() < (age >= 65 ? 0.38 : age >= 50 ? 0.22 : 0.08);
-                var dm = rng.NextDouble() < (age >= 60 ? 0.12 : 0.05);
+                var history = known[adult.Id].ToList();
+                var htnSince = history.FirstOrDefault(c => c.Code == "2")?.DiagnosedOn;
+                var dmSince = history.FirstOrDefault(c => c.Code == "3")?.DiagnosedOn;
+                var htn = htnSince is not null && rng.NextDouble() < 0.9;
+                var dm = dmSince is not null && rng.NextDouble() < 0.9;
                 if (!htn && !dm) continue;
-                var registeredOn = today.AddDays(-rng.Next(90, 4 * 365));
-                var diagnosedOn = registeredOn.AddDays(-rng.Next(0, 5 * 365));
-                if (diagnosedOn < adult.BirthDate.AddYears(30)) diagnosedOn = adult.BirthDate.AddYears(30);
+                var diagnosedOn = (htn ? htnSince : dmSince) ?? today.AddYears(-1);
+                if (diagnosedOn > today) diagnosedOn = today;
+                var registeredOn = diagnosedOn.AddDays(rng.Next(0, 120));
+                if (registeredOn > today.AddDays(-30)) registeredOn = today.AddDays(-30);
+                if (registeredOn < diagnosedOn) diagnosedOn = registeredOn;
                 var source = rng.Next(10) switch { < 5 => "2", < 8 => "1", < 9 => "3", _ => "4" };
                 var ok = true;
                 foreach (var (on, programme) in new[] { (htn, Programme.Hypertension), (dm, Programme.Diabetes) })
                 {
                     if (!on) continue;
-                    var reg = await register.HandleAsync(doctor, new RegisterChronic(adult.Id, programme, diagnosedOn, "浙江省人民医院", source, null, null, null, registeredOn), ct);
+                    var since = (programme == Programme.Hypertension ? htnSince : dmSince) ?? diagnosedOn;
+                    if (since > registeredOn) since = registeredOn;
+                    var reg = await register.HandleAsync(doctor, new RegisterChronic(adult.Id, programme, since, "浙江省人民医院", source, null, null, null, registeredOn), ct);
                     if (reg.IsSuccess) registrations++;
                     else { failed++; ok = false; }
                 }

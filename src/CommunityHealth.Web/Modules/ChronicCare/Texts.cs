@@ -85,6 +85,8 @@ public sealed class Texts : TextTable
 
     public override IEnumerable<(string Zh, string En)> Labels =>
     [
+        ("本周应随访患者（含逾期）", "Follow-ups due this week (overdue included)"),
+        ("血压偏高待复测确认", "Raised BP awaiting the recheck"),
         ("慢病管理指标", "Chronic-care indicators"),
         ("高血压、糖尿病管理指标", "Hypertension and diabetes indicators"),
         ("统计", "Calculate"),

@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Modules.Immunization;
 /// <summary>
 /// The demo district's vaccination history on the day the system starts, written through the module's own slices (so every
 /// judgement, stored next-due date, stock movement and audit row is what the clinic would have): each station's nurse
-/// registers the children under 7 of her station and records the doses of their past visits — most on time, some late, a few
+/// registers the children under 12 of her station and records the doses of their past visits — most on time, some late, a few
 /// children who stopped coming (overdue now) — from the NIP schedule as the forecaster proposes it; the station's current
 /// stock (one lot close to expiry), this morning's clinic from it, a refrigerator with a week of twice-daily readings (one
 /// excursion), and one adverse event.
@@ -99,11 +99,11 @@ internal sealed class DemoImmunization : IDemoSeeder
 
     private sealed record Child(Guid Id, DateOnly BirthDate, string Guardian, string GuardianRelation, string GuardianPhone);
 
-    /// <summary>The station's children under 7, each with a guardian from the household (an adult member, else a placeholder).</summary>
+    /// <summary>The station's children under 12 (the cohorts the coverage report and the school entry check look at), each with a guardian from the household (an adult member, else a placeholder).</summary>
     private static async Task<List<Child>> ChildrenAsync(DemoSeedContext demo, Guid stationId, DateOnly today, CancellationToken ct)
     {
         await using var db = demo.Factory.Create(DataScope.System);
-        var from = today.AddYears(-7);
+        var from = today.AddYears(-12);
         var kids = await db.Residents.AsNoTracking().Where(r => r.OrganizationId == stationId && r.BirthDate > from && r.Status == ResidentStatus.Active)
             .OrderBy(r => r.BirthDate).Select(r => new { r.Id, r.BirthDate, r.Name, r.HouseholdId }).ToListAsync(ct);
         var households = kids.Where(k => k.HouseholdId != null).Select(k => k.HouseholdId!.Value).Distinct().ToList();
@@ -130,6 +130,8 @@ internal sealed class DemoImmunization : IDemoSeeder
         var facts = new ChildFacts(birth);
         var kind = rng.NextDouble();
         var stopsAt = kind > 0.88 ? birth.AddDays(rng.Next(60, 1500)) : DateOnly.MaxValue;
+        // about one child in twenty-five misses one series altogether (a family that declined it, a move between clinics)
+        Series? skipped = rng.Next(25) == 0 ? new[] { Series.JE, Series.MenA, Series.MenAC, Series.HepA, Series.MMR }[rng.Next(5)] : null;
         var given = new List<GivenDose>();
         var visits = new List<Visit>();
         // the schedule in force changes over the years (2021 → 2025 DTaP): each step is judged as of its own day, as the clinic did
@@ -138,11 +140,14 @@ internal sealed class DemoImmunization : IDemoSeeder
         var last = birth;
         for (var guard = 0; guard < 40; guard++)
         {
-            var upcoming = Next(last);
+            var upcoming = Next(last).Where(n => Vaccines.Find(n.Vaccine)?.Series != skipped).ToList();
             if (upcoming.Count == 0) break;
-            var on = upcoming.Min(n => n.Recommended).AddDays(kind < 0.7 ? rng.Next(0, 8) : rng.Next(10, 70));
+            var first = upcoming.Min(n => n.Recommended);
+            // the birth doses (HepB 1, BCG) are given in the maternity ward, nearly always on the day of birth
+            var on = first == birth ? birth.AddDays(rng.Next(20) == 0 ? rng.Next(1, 4) : 0)
+                : first.AddDays(kind < 0.7 ? rng.Next(0, 8) : rng.Next(10, 70));
             if (on >= today) break;
-            var next = Next(on);
+            var next = Next(on).Where(n => Vaccines.Find(n.Vaccine)?.Series != skipped).ToList();
             if (next.Count == 0) break;
             var eligible = next.Where(n => n.Recommended <= on && n.Earliest <= on).ToList();
             if (eligible.Count == 0)

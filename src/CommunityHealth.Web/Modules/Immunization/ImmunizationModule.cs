@@ -27,6 +27,7 @@ public sealed class ImmunizationModule : IModule
         services.AddScoped<RecordContact>();
         services.AddScoped<ChangeVaccineeStatus>();
         services.AddScoped<VaccinationWorkList>();
+        services.AddScoped<IWorkCounts, CountVaccinationWork>();
         services.AddScoped<RefreshDueDates>();
         services.AddScoped<GetCoverage>();
         services.AddScoped<ListCoverageChildren>();

@@ -46,6 +46,8 @@ public sealed class Texts : TextTable
 
     public override IEnumerable<(string Zh, string En)> Labels =>
     [
+        ("本周应种儿童（含逾期）", "Children due this week (overdue included)"),
+        ("单位", "Site"),
         ("接种途径", "Route"),
         ("按疫苗默认", "Vaccine's default"),
         ("今日读数（应2次）", "Readings today (2 required)"),

@@ -83,7 +83,9 @@ public sealed class DemoPopulation(int seed, DateOnly today)
             if (headAge <= 55)
             {
                 var childAge = headAge - _random.Next(24, 35);
-                if (childAge >= 0) members.Add(new(NewResident(org, teamId, surname, childAge, null, address, nextRecordNumber, now), _random.Next(2) == 0 ? "20" : "30"));
+                // son (20) or daughter (30): the sex is chosen with the relation, so the ID number's sex digit agrees with it
+                var relation = _random.Next(2) == 0 ? "20" : "30";
+                if (childAge >= 0) members.Add(new(NewResident(org, teamId, surname, childAge, relation == "20" ? "1" : "2", address, nextRecordNumber, now), relation));
                 else if (headAge + 26 < 100) members.Add(new(NewResident(org, teamId, surname, headAge + _random.Next(24, 32), null, address, nextRecordNumber, now), "50"));
             }
             else
@@ -92,12 +94,7 @@ public sealed class DemoPopulation(int seed, DateOnly today)
                 if (grandchild >= 0) members.Add(new(NewResident(org, teamId, surname, grandchild, null, address, nextRecordNumber, now), "40"));
             }
         }
-        foreach (var m in members)
-        {
-            m.Resident.HouseholdId = household.Id;
-            if (m.Relationship is "20") m.Resident.Sex = "1";
-            if (m.Relationship is "30") m.Resident.Sex = "2";
-        }
+        foreach (var m in members) m.Resident.HouseholdId = household.Id;
         household.HeadId = members[0].Resident.Id;
         return new Family(household, members);
     }

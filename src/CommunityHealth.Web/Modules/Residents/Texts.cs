@@ -82,7 +82,6 @@ public sealed class Texts : TextTable
     public override IEnumerable<(string Zh, string En)> Labels =>
     [
         ("超过 {0} 条，请输入更精确的条件", "More than {0} matches: narrow the search"),
-        ("第 {0} / {1} 页", "Page {0} of {1}"),
         ("合并记录", "Merges"),
         ("已合并", "Merged"),
         ("合并入另一份档案", "Another record merged into this one"),
