@@ -19,6 +19,8 @@ internal sealed class DemoChronicCare : IDemoSeeder
 {
     public int Order => 400;
 
+    private static readonly DateOnly ProgrammeStart = new(2017, 1, 1);
+
     private static readonly VisitMedication[] HypertensionDrugs =
     [
         new("苯磺酸氨氯地平片", 1, 5m, "mg"), new("厄贝沙坦片", 1, 150m, "mg"), new("缬沙坦胶囊", 1, 80m, "mg"), new("美托洛尔缓释片", 1, 47.5m, "mg"),
@@ -69,6 +71,8 @@ internal sealed class DemoChronicCare : IDemoSeeder
                 if (diagnosedOn > today) diagnosedOn = today;
                 var registeredOn = diagnosedOn.AddDays(rng.Next(0, 120));
                 if (registeredOn > today.AddDays(-30)) registeredOn = today.AddDays(-30);
+                // the programme's forms (third edition) start in 2017: a patient known before then was registered in its first year
+                if (registeredOn < ProgrammeStart) registeredOn = ProgrammeStart.AddDays(rng.Next(0, 365));
                 if (registeredOn < diagnosedOn) diagnosedOn = registeredOn;
                 var source = rng.Next(10) switch { < 5 => "2", < 8 => "1", < 9 => "3", _ => "4" };
                 var ok = true;
