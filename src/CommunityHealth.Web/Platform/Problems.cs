@@ -1,4 +1,6 @@
 using CommunityHealth.Domain.Common;
+using CommunityHealth.Web.Platform.Fhir;
+using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,14 +29,28 @@ public static class Problems
         outcome.IsSuccess ? onSuccess(outcome.Value) : From(outcome.Error!);
 }
 
-/// <summary>Anything unexpected becomes a 500 ProblemDetails with a trace id; details go to the log only.</summary>
+/// <summary>
+/// Anything unexpected becomes a 500 with a trace id; details go to the log only. A request the binder refused is no
+/// surprise: it answers 400 naming the parameter (<see cref="BadRequests"/>), as ProblemDetails or, under /fhir, an OperationOutcome.
+/// </summary>
 public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, ILogger<UnexpectedExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is BadHttpRequestException bad)
         {
+            var fhir = http.Request.Path.StartsWithSegments("/fhir");
+            if (BadRequests.From(bad, http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint()) is { } invalid)
+            {
+                await (fhir ? FhirJson.Outcome(invalid) : Problems.From(invalid)).ExecuteAsync(http);
+                return true;
+            }
             http.Response.StatusCode = bad.StatusCode;
+            if (fhir)
+            {
+                await FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.invalid"), null), bad.StatusCode).ExecuteAsync(http);
+                return true;
+            }
             return await problems.TryWriteAsync(new()
             {
                 HttpContext = http,
