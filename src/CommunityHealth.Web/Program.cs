@@ -66,13 +66,8 @@ var localization = new RequestLocalizationOptions().SetDefaultCulture("zh-CN").A
 localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 app.UseRequestLocalization(localization);
 app.UseExceptionHandler();
-app.UseStatusCodePages(async ctx =>
-{
-    // Machine clients get ProblemDetails for bare status codes (401, 404 on unknown routes, 405).
-    if (AuthenticationSetup.IsMachinePath(ctx.HttpContext.Request.Path) && ctx.HttpContext.Response.ContentLength is null)
-        await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new() { HttpContext = ctx.HttpContext });
-});
+app.UseStatusCodeAnswers(); // bare 401/404/405: ProblemDetails, OperationOutcome or the not-found page
+app.UseRouting();
 app.UseAuthentication();
 app.UseStaffStampCheck();
 app.UseAuthorization();

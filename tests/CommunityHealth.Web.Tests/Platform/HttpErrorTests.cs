@@ -87,4 +87,63 @@ public sealed class HttpErrorTests(HttpErrorTests.App app) : IClassFixture<HttpE
         Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", (await r.ReadJsonAsync()).GetProperty("errors").EnumerateObject().First().Value[0].GetString()!);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-token")]
+    public async Task Fhir_without_a_valid_token_is_a_401_operation_outcome_with_www_authenticate(string? token)
+    {
+        var client = app.CreateClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var r = await client.GetAsync("/fhir/Patient?name=王");
+        Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+        Assert.Equal("application/fhir+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(r.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        var outcome = await r.ReadJsonAsync();
+        Assert.Equal("OperationOutcome", outcome.Str("resourceType"));
+        Assert.Equal("login", outcome.GetProperty("issue")[0].Str("code"));
+    }
+
+    [Fact]
+    public async Task Api_without_a_token_is_a_401_problem_with_www_authenticate()
+    {
+        var r = await app.CreateClient().GetAsync("/api/residents");
+        Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(r.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", (await r.ReadJsonAsync()).Str("detail"));
+    }
+
+    [Fact]
+    public async Task Fhir_forbidden_stays_a_403_operation_outcome()
+    {
+        var receptionist = await app.ClientAsync("recep1");
+        var r = await receptionist.PostAsync("/fhir/Patient", new StringContent("{\"resourceType\":\"Patient\"}", System.Text.Encoding.UTF8, "application/fhir+json"));
+        Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+        Assert.Equal("forbidden", (await r.ReadJsonAsync()).GetProperty("issue")[0].Str("code"));
+    }
+
+    [Fact]
+    public async Task Unknown_machine_urls_are_404s_in_their_own_vocabulary()
+    {
+        var client = await app.ClientAsync("doctor1");
+        var api = await client.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var fhir = await client.GetAsync("/fhir/NoSuchResource");
+        Assert.Equal(HttpStatusCode.NotFound, fhir.StatusCode);
+        Assert.Equal("not-found", (await fhir.ReadJsonAsync()).GetProperty("issue")[0].Str("code"));
+        var method = await client.DeleteAsync("/fhir/metadata");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
+        Assert.Equal("not-supported", (await method.ReadJsonAsync()).GetProperty("issue")[0].Str("code"));
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_the_chinese_not_found_page_with_status_404()
+    {
+        var r = await app.CreateClient().GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("页面不存在", await r.Content.ReadAsStringAsync());
+    }
 }
