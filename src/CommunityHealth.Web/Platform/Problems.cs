@@ -13,7 +13,10 @@ public static class Problems
     {
         NotFound => TypedResults.Problem(Text.Get(error.Code), statusCode: 404, title: "not-found"),
         Forbidden f => TypedResults.Problem(Text.Get(f.Code), statusCode: 403, title: "forbidden"),
-        Conflict c => Validation(Text.Get("error.invalid"), [new FieldError(c.Field, c.MessageCode)], "conflict"),
+        Conflict c => TypedResults.Problem(new HttpValidationProblemDetails(FieldMessages([new FieldError(c.Field, c.MessageCode)]))
+        {
+            Status = 409, Title = "conflict", Detail = Text.Get(c.MessageCode),
+        }),
         Invalid i => Validation(Text.Get("error.invalid"), i.Errors, "invalid"),
         _ => TypedResults.Problem(Text.Get("error.unexpected"), statusCode: 500),
     };

@@ -95,7 +95,7 @@ public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         var before = await CountsAsync();
         var dup = await admin.PostAsJsonAsync("/api/staff", body with { displayName = "另一个王芳" });
-        Assert.Equal(HttpStatusCode.BadRequest, dup.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, dup.StatusCode);
         Assert.Equal("该用户名已被使用，请换一个", (await dup.ReadJsonAsync()).GetProperty("errors").GetProperty("userName")[0].GetString());
         Assert.Equal(before, await CountsAsync());
     }

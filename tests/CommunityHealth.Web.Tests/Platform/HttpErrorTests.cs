@@ -146,4 +146,29 @@ public sealed class HttpErrorTests(HttpErrorTests.App app) : IClassFixture<HttpE
         Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
         Assert.Contains("页面不存在", await r.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_real_conflict_is_a_409_naming_the_field()
+    {
+        var admin = await app.ClientAsync("admin");
+        var r = await admin.PostAsJsonAsync("/api/staff", new { userName = "doctor1", displayName = "重名", password = "Another2026Pass", organizationId = await StationAsync(admin), roles = new[] { "Nurse" } });
+        Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("该用户名已被使用，请换一个", (await r.ReadJsonAsync()).GetProperty("errors").GetProperty("userName")[0].GetString());
+    }
+
+    [Fact]
+    public void A_conflict_maps_to_409_in_both_vocabularies()
+    {
+        var conflict = new Conflict("certificateNumber", "error.vaccinee.certificate_taken");
+        Assert.Equal(409, ((IStatusCodeHttpResult)Problems.From(conflict)).StatusCode);
+        var fhir = (FhirResult)FhirJson.Outcome(conflict);
+        Assert.Equal(409, fhir.StatusCode);
+        var issue = ((Hl7.Fhir.Model.OperationOutcome)fhir.Resource).Issue.Single();
+        Assert.Equal(Hl7.Fhir.Model.OperationOutcome.IssueType.Duplicate, issue.Code);
+        Assert.Equal(["certificateNumber"], issue.Expression);
+    }
+
+    private static async Task<string> StationAsync(HttpClient admin) =>
+        (await admin.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("divisionCode") == "330106001001").Str("id");
 }
