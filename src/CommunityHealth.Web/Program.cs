@@ -57,7 +57,15 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
 var app = builder.Build();
-await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+try
+{
+    await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+}
+catch (StartupSettingException e)
+{
+    await Console.Error.WriteLineAsync("[CommunityHealth] " + e.Message);
+    return 1;
+}
 
 string[] cultures = ["zh-CN", "en-US"];
 var localization = new RequestLocalizationOptions().SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
@@ -88,5 +96,6 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;
