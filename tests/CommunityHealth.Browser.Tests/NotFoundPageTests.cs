@@ -1,5 +1,4 @@
 using CommunityHealth.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CommunityHealth.Browser.Tests;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Web.Platform;
 using CommunityHealth.Web.Platform.Fhir;
