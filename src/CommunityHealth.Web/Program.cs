@@ -16,12 +16,13 @@ using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 using Microsoft.AspNetCore.Localization;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(StartupDefaults.Options(args)).ApplyStartupDefaults(); // own folder, quiet ISO 8601 logs
 builder.WebHost.UseStaticWebAssets(); // _content/* and blazor.web.js under `dotnet run` outside Development
 
 var (provider, connectionString) = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthData(provider, connectionString, builder.Configuration.GetValue("Database:WriterCacheMb", SqliteWriteGate.DefaultWriterCacheMb),
     builder.Configuration.GetValue("Database:MmapMb", SqlitePragmas.DefaultMmapMb));
+builder.Services.AddKeyRing(builder.Configuration, builder.Environment.ContentRootPath, provider, connectionString);
 if (string.Equals(provider, DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)) builder.Services.AddHostedService<SqliteMaintenance>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();

@@ -35,11 +35,46 @@ public sealed class StartupSettingTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal(seeded.Order(), DatabaseInitializer.DemoLogins.Order());
     }
 
-    /// <summary><c>dotnet CommunityHealth.Web.dll</c> on a fresh SQLite file; its exit code and every line it printed.</summary>
+    [Fact]
+    public async Task Started_from_another_folder_the_app_finds_its_settings_logs_quietly_with_iso_timestamps_and_keeps_its_key_ring()
+    {
+        var folder = Directory.CreateTempSubdirectory("ch-start-");
+        try
+        {
+            // the default logging (Information), as an operator runs the published app from wherever they are
+            var (_, output) = await RunServerAsync(folder, "--Logging:LogLevel:Default=Information", started: true);
+            var text = string.Join('\n', output);
+            Assert.Contains(output, l => l.Contains("Content root path: " + AppContext.BaseDirectory, StringComparison.Ordinal));
+            Assert.DoesNotContain("Executed DbCommand", text, StringComparison.Ordinal); // EF Core at Warning
+            Assert.DoesNotContain(output, l => l.Contains("warn:", StringComparison.Ordinal) || l.Contains("fail:", StringComparison.Ordinal));
+            Assert.Contains(output, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2} info: "));
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.FullName, "keys"), "key-*.xml")); // next to the SQLite file
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, List<string> Output)> RunServerAsync(string setting)
     {
         var folder = Directory.CreateTempSubdirectory("ch-start-");
         try
+        {
+            return await RunServerAsync(folder, setting, started: false);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet CommunityHealth.Web.dll</c> in <paramref name="folder"/> (working directory and SQLite file) until it exits, or with
+    /// <paramref name="started"/> until it says it started (then it is stopped); its exit code and every line it printed.
+    /// </summary>
+    private static async Task<(int ExitCode, List<string> Output)> RunServerAsync(DirectoryInfo folder, string setting, bool started)
+    {
         {
             var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
             {
@@ -60,19 +95,25 @@ public sealed class StartupSettingTests(SqliteApp app) : IClassFixture<SqliteApp
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a guard against a start that does not stop
             try
             {
+                if (started)
+                {
+                    while (!process.HasExited && !Printed(output, "Application started")) await Task.Delay(100, timeout.Token);
+                    if (!process.HasExited) process.Kill();
+                }
                 await process.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
                 process.Kill();
-                Assert.Fail("The server started instead of refusing the setting:\n" + string.Join('\n', output));
+                Assert.Fail((started ? "The server did not start:\n" : "The server started instead of refusing the setting:\n") + string.Join('\n', output));
             }
             process.WaitForExit(); // the last lines of the redirected streams
-            return (process.ExitCode, output);
+            lock (output) return (process.ExitCode, output.ToList());
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+    }
+
+    private static bool Printed(List<string> output, string text)
+    {
+        lock (output) return output.Any(l => l.Contains(text, StringComparison.Ordinal));
     }
 }
