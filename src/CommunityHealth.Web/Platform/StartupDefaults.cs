@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace CommunityHealth.Web.Platform;
@@ -63,7 +63,9 @@ public static class StartupDefaults
     private static string DataFolder(string contentRoot, string provider, string connectionString)
     {
         if (provider.Equals(Data.DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)
-            && new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:"
+            && new DbConnectionStringBuilder { ConnectionString = connectionString } is var cs // provider-neutral: Web references no provider
+            && (cs.TryGetValue("Data Source", out var v) || cs.TryGetValue("DataSource", out v) || cs.TryGetValue("Filename", out v))
+            && v?.ToString() is { Length: > 0 } file && file != ":memory:"
             && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             return dir;
         return Path.Combine(contentRoot, "data");
