@@ -16,12 +16,13 @@ using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 using Microsoft.AspNetCore.Localization;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(StartupDefaults.Options(args)).ApplyStartupDefaults(); // own folder, quiet ISO 8601 logs
 builder.WebHost.UseStaticWebAssets(); // _content/* and blazor.web.js under `dotnet run` outside Development
 
 var (provider, connectionString) = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthData(provider, connectionString, builder.Configuration.GetValue("Database:WriterCacheMb", SqliteWriteGate.DefaultWriterCacheMb),
     builder.Configuration.GetValue("Database:MmapMb", SqlitePragmas.DefaultMmapMb));
+builder.Services.AddKeyRing(builder.Configuration, builder.Environment.ContentRootPath, provider, connectionString);
 if (string.Equals(provider, DataServiceCollectionExtensions.Sqlite, StringComparison.OrdinalIgnoreCase)) builder.Services.AddHostedService<SqliteMaintenance>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -48,6 +49,8 @@ builder.AddModule<ChronicCareModule>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
+// A parameter the binder refuses throws, so UnexpectedExceptionHandler can name it (not only in Development).
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -55,7 +58,15 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
 var app = builder.Build();
-await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+try
+{
+    await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+}
+catch (StartupSettingException e)
+{
+    await Console.Error.WriteLineAsync("[CommunityHealth] " + e.Message);
+    return 1;
+}
 
 string[] cultures = ["zh-CN", "en-US"];
 var localization = new RequestLocalizationOptions().SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
@@ -64,13 +75,8 @@ var localization = new RequestLocalizationOptions().SetDefaultCulture("zh-CN").A
 localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 app.UseRequestLocalization(localization);
 app.UseExceptionHandler();
-app.UseStatusCodePages(async ctx =>
-{
-    // Machine clients get ProblemDetails for bare status codes (401, 404 on unknown routes, 405).
-    if (AuthenticationSetup.IsMachinePath(ctx.HttpContext.Request.Path) && ctx.HttpContext.Response.ContentLength is null)
-        await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new() { HttpContext = ctx.HttpContext });
-});
+app.UseStatusCodeAnswers(); // bare 401/404/405: ProblemDetails, OperationOutcome or the not-found page
+app.UseRouting();
 app.UseAuthentication();
 app.UseStaffStampCheck();
 app.UseAuthorization();
@@ -91,5 +97,6 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,4 +1,6 @@
 using CommunityHealth.Domain.Common;
+using CommunityHealth.Web.Platform.Fhir;
+using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +13,10 @@ public static class Problems
     {
         NotFound => TypedResults.Problem(Text.Get(error.Code), statusCode: 404, title: "not-found"),
         Forbidden f => TypedResults.Problem(Text.Get(f.Code), statusCode: 403, title: "forbidden"),
-        Conflict c => Validation(Text.Get("error.invalid"), [new FieldError(c.Field, c.MessageCode)], "conflict"),
+        Conflict c => TypedResults.Problem(new HttpValidationProblemDetails(FieldMessages([new FieldError(c.Field, c.MessageCode)]))
+        {
+            Status = 409, Title = "conflict", Detail = Text.Get(c.MessageCode),
+        }),
         Invalid i => Validation(Text.Get("error.invalid"), i.Errors, "invalid"),
         _ => TypedResults.Problem(Text.Get("error.unexpected"), statusCode: 500),
     };
@@ -27,14 +32,28 @@ public static class Problems
         outcome.IsSuccess ? onSuccess(outcome.Value) : From(outcome.Error!);
 }
 
-/// <summary>Anything unexpected becomes a 500 ProblemDetails with a trace id; details go to the log only.</summary>
+/// <summary>
+/// Anything unexpected becomes a 500 with a trace id; details go to the log only. A request the binder refused is no
+/// surprise: it answers 400 naming the parameter (<see cref="BadRequests"/>), as ProblemDetails or, under /fhir, an OperationOutcome.
+/// </summary>
 public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, ILogger<UnexpectedExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is BadHttpRequestException bad)
         {
+            var fhir = http.Request.Path.StartsWithSegments("/fhir");
+            if (BadRequests.From(bad, http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint()) is { } invalid)
+            {
+                await (fhir ? FhirJson.Outcome(invalid) : Problems.From(invalid)).ExecuteAsync(http);
+                return true;
+            }
             http.Response.StatusCode = bad.StatusCode;
+            if (fhir)
+            {
+                await FhirJson.Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Invalid, Text.Get("error.invalid"), null), bad.StatusCode).ExecuteAsync(http);
+                return true;
+            }
             return await problems.TryWriteAsync(new()
             {
                 HttpContext = http,

@@ -371,7 +371,8 @@ public abstract class ImmunizationApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var nurse = await app.ClientAsync("nurse1");
         var (resident, _, _) = await ChildAsync(nurse, Today.AddMonths(-1), "JZ-DUP-" + Guid.NewGuid().ToString("N")[..6]);
         var again = await nurse.PostAsJsonAsync("/api/vaccinees", new { residentId = resident, certificateNumber = "JZ999", guardianName = "李", guardianPhone = "13900000000" });
-        Assert.Contains("已建立接种档案", await ProblemAssert.FieldErrorAsync(again, "residentId"));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode); // already registered: a conflict with stored data
+        Assert.Contains("已建立接种档案", (await again.ReadJsonAsync()).GetProperty("errors").GetProperty("residentId")[0].GetString());
         var station = (await nurse.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("kind") == "Station").Str("id");
         var adult = await (await nurse.PostAsJsonAsync("/api/residents", new { organizationId = station, record = new { name = "成年人", documentType = "01", documentNumber = IdCardNumber.Compose("330106", new DateOnly(1990, 1, 1), 777), residenceType = "1" } })).ReadJsonAsync();
         var tooOld = await nurse.PostAsJsonAsync("/api/vaccinees", new { residentId = adult.Str("id"), certificateNumber = "JZ998", guardianName = "李", guardianPhone = "13900000000" });

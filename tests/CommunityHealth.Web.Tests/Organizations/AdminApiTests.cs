@@ -57,7 +57,6 @@ public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         { new { kind = "Station", name = "新站", divisionCode = "33010600100A" }, "divisionCode" },
         { new { kind = "Station", name = "新站", divisionCode = "330106001200" }, "divisionCode" },
         { new { kind = "Station", name = "新站", divisionCode = "330106002009" }, "divisionCode" },
-        { new { kind = "Station", name = "新站", divisionCode = "330106001001" }, "divisionCode" },
         { new { kind = "Station", name = "新站", divisionCode = "" }, "divisionCode" },
         { new { kind = "Center", name = "新中心", divisionCode = "330106009" }, "parentId" },
         { new { kind = "Bureau", name = "新局", divisionCode = "330107" }, "kind" },
@@ -95,7 +94,7 @@ public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         var before = await CountsAsync();
         var dup = await admin.PostAsJsonAsync("/api/staff", body with { displayName = "另一个王芳" });
-        Assert.Equal(HttpStatusCode.BadRequest, dup.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, dup.StatusCode);
         Assert.Equal("该用户名已被使用，请换一个", (await dup.ReadJsonAsync()).GetProperty("errors").GetProperty("userName")[0].GetString());
         Assert.Equal(before, await CountsAsync());
     }
@@ -160,8 +159,14 @@ public abstract class AdminApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.True((await r.ReadJsonAsync()).GetProperty("errors").TryGetProperty("divisionCode", out _)); // has stations
         var station = await OrgIdAsync("330106001003");
         var taken = await admin.PutAsJsonAsync($"/api/organizations/{station}", new { divisionCode = "330106001002" });
-        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode); // another organisation has it: a conflict with stored data
+        Assert.True((await taken.ReadJsonAsync()).GetProperty("errors").TryGetProperty("divisionCode", out _));
         Assert.Equal("330106001003", (await admin.GetJsonAsync($"/api/organizations/{station}")).Str("divisionCode"));
+        var before = await CountsAsync();
+        var created = await admin.PostAsJsonAsync("/api/organizations", new { kind = "Station", name = "新站", divisionCode = "330106001001", parentId = center });
+        Assert.Equal(HttpStatusCode.Conflict, created.StatusCode);
+        Assert.True((await created.ReadJsonAsync()).GetProperty("errors").TryGetProperty("divisionCode", out _));
+        Assert.Equal(before, await CountsAsync());
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class ImmunizationJobs(IServiceScopeFactory scopes, IConfiguration
                 {
                     await using var db = scope.ServiceProvider.GetRequiredService<IHealthDbFactory>().Create(DataScope.System);
                     var changed = await scope.ServiceProvider.GetRequiredService<RefreshDueDates>().HandleAsync(db, today, stoppingToken);
-                    logger.LogInformation("Work-list due dates refreshed for {Today}: {Changed} changed", today, changed);
+                    logger.LogInformation("Work-list due dates refreshed for {Today:yyyy-MM-dd}: {Changed} changed", today, changed);
                     refreshed = today;
                 }
             }

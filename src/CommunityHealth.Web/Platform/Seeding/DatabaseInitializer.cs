@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Organizations;
@@ -38,15 +39,12 @@ public static class DatabaseInitializer
 
         // Check every configured secret before writing anything, so a bad value never leaves a half-made district.
         var configured = config["Bootstrap:AdminPassword"];
-        if (!string.IsNullOrEmpty(configured) && StaffRules.CheckPassword(configured, "admin") is { } weak)
-            throw new InvalidOperationException($"Bootstrap:AdminPassword does not meet the password rules ({weak}).");
-        var demoPassword = config["Demo:Password"];
-        if (!string.IsNullOrEmpty(demoPassword) && StaffRules.CheckPassword(demoPassword, "demo") is { } weakDemo)
-            throw new InvalidOperationException($"Demo:Password does not meet the password rules ({weakDemo}).");
+        if (!string.IsNullOrEmpty(configured)) CheckPassword("Bootstrap:AdminPassword", configured, ["admin"]);
+        if (config["Demo:Password"] is { Length: > 0 } demoPassword) CheckPassword("Demo:Password", demoPassword, DemoLogins);
 
         var district = config.GetSection("District").Get<DistrictOptions>() ?? new DistrictOptions();
         if (DivisionCode.Check(OrganizationKind.Bureau, district.DivisionCode) is { } bad)
-            throw new InvalidOperationException($"District:DivisionCode '{district.DivisionCode}' is invalid ({bad}).");
+            throw new StartupSettingException(Bilingual(c => $"District:DivisionCode '{district.DivisionCode}': {Text.Get(bad)}"));
         var clock = sp.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow().UtcDateTime;
         var districtId = Guid.CreateVersion7();
@@ -76,6 +74,44 @@ public static class DatabaseInitializer
             Print("[CommunityHealth] Demo district seeded. Demo logins (all share one password):");
             foreach (var l in demo.Logins) Print($"    {l.User,-10} {l.Role,-15} {l.Name}  {l.Org}");
             Print($"[CommunityHealth] Demo password: {demo.Password}  (set Demo:Password to choose it)");
+        }
+    }
+
+    /// <summary>
+    /// The logins the demo seeders create (<c>Modules/Organizations/DemoOrganizations.cs</c>; a test compares the two):
+    /// the shared demo password may contain none of them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DemoLogins =
+    [
+        "bureau1", "director1", "phs1", "pharm1", "recep1", "cdoctor1", "director2", "phs2", "pharm2", "recep2", "cdoctor2",
+        "doctor1", "nurse1", "doctor2", "nurse2", "doctor3", "nurse3", "doctor4", "nurse4", "doctor5", "nurse5",
+    ];
+
+    /// <summary>A configured password that breaks the policy stops the start with one line naming the setting and the rule, in both languages.</summary>
+    private static void CheckPassword(string setting, string password, IEnumerable<string> userNames)
+    {
+        foreach (var user in userNames)
+            if (StaffRules.CheckPassword(password, user) is { } rule)
+                throw new StartupSettingException(Bilingual(c => c == "zh-CN"
+                    ? $"{setting} 不符合密码规则：{Text.Get(rule)}" + (rule == "error.staff.password_contains_username" ? $"（{user}）" : "")
+                    : $"{setting} breaks the password rules: {Text.Get(rule)}" + (rule == "error.staff.password_contains_username" ? $" ({user})" : "")));
+    }
+
+    /// <summary>The same message rendered in Chinese, then English: the operator reading the console may read either.</summary>
+    private static string Bilingual(Func<string, string> message)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            return string.Join(" / ", new[] { "zh-CN", "en-US" }.Select(c =>
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(c);
+                return message(c);
+            }));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
         }
     }
 
@@ -115,3 +151,6 @@ public static class DatabaseInitializer
         Console.Out.Flush();
     }
 }
+
+/// <summary>A configured setting that cannot be used: the start stops with <see cref="Exception.Message"/> as its one line, and exit code 1.</summary>
+public sealed class StartupSettingException(string message) : Exception(message);
