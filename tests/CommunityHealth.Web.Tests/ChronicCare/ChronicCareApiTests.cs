@@ -200,7 +200,7 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var (resident, _) = await ResidentAsync(doctor, Today.AddYears(-70));
         var reg = await RegisterAsync(doctor, resident, "Diabetes");
         var dup = await doctor.PostAsJsonAsync("/api/chronic/registrations", new { residentId = resident, programme = "Diabetes", diagnosedOn = D(Today), source = "1" });
-        Assert.Contains("已在此专案", await ProblemAssert.FieldErrorAsync(dup, "programme"));
+        Assert.Contains("已在此专案", await ProblemAssert.FieldErrorAsync(dup, "programme", System.Net.HttpStatusCode.Conflict)); // a conflict with stored data
         var off = await doctor.PostAsJsonAsync($"/api/chronic/registrations/{reg.Str("id")}/deregister", new { reason = "2", note = "迁往外区" });
         Assert.Equal("Deregistered", (await off.ReadJsonAsync()).Str("status"));
         // deregistered: the history stays, a new registration is allowed

@@ -22,10 +22,10 @@ public static class Json
 
 public static class ProblemAssert
 {
-    /// <summary>A 400 ProblemDetails whose errors name <paramref name="field"/> with a Chinese message; returns that message.</summary>
-    public static async Task<string> FieldErrorAsync(HttpResponseMessage response, string field)
+    /// <summary>A 400 (or <paramref name="status"/>, e.g. 409 for a conflict) ProblemDetails whose errors name <paramref name="field"/> with a Chinese message; returns that message.</summary>
+    public static async Task<string> FieldErrorAsync(HttpResponseMessage response, string field, System.Net.HttpStatusCode status = System.Net.HttpStatusCode.BadRequest)
     {
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         var problem = await response.ReadJsonAsync();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.GetRawText());
         var message = messages[0].GetString()!;
