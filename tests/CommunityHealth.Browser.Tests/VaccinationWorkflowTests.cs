@@ -49,6 +49,8 @@ public sealed class VaccinationWorkflowTests(BrowserApp fixture) : IClassFixture
         await Expect(page.Locator("#d-route-0")).ToHaveValueAsync("IM");
         var routes = await page.Locator("#d-route-0 option").AllTextContentsAsync();
         Assert.Equal(["肌内注射（IM）", "皮下注射（SC）", "皮内注射（ID）", "口服（PO）"], routes);
+        // the signed-in nurse is the vaccinator unless she names another
+        await Expect(page.Locator("#f-doses-0-nurse")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^[\u4e00-\u9fff]{2,4}$"));
 
         // choose MMR instead: 2 months is too early, the Chinese warning asks for a reason
         await page.SelectOptionAsync("#d-vaccine-0", "MMR");

@@ -96,6 +96,7 @@ public abstract class DemoDistrictTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         await using var db = app.SystemDb();
         Assert.Equal(1, await db.Referrals.CountAsync(r => r.Urgent));
+        Assert.False(await db.Teams.AnyAsync(t => t.LeaderId == null), "every team has its 团队长");
         Assert.True(await db.Examinations.CountAsync() > 0);
     }
 }

@@ -43,11 +43,12 @@ internal sealed class DemoOrganizations : IDemoSeeder
         var users = demo.Services.GetRequiredService<UserManager<StaffUser>>();
         var n = 0;
         string NextName() { var name = Surnames[n % Surnames.Length] + Given[(n * 7) % Given.Length]; n++; return name; }
-        async Task Add(Organization org, string user, string role, Guid? team, string? title = null)
+        async Task<StaffUser> Add(Organization org, string user, string role, Guid? team, string? title = null)
         {
             var name = NextName();
-            await DatabaseInitializer.CreateStaffAsync(users, org, user, name, password, [role], team, now, title, $"1380571{n:D4}");
+            var staff = await DatabaseInitializer.CreateStaffAsync(users, org, user, name, password, [role], team, now, title, $"1380571{n:D4}");
             logins.Add((user, name, role, org.Name));
+            return staff;
         }
 
         await Add(bureau, "bureau1", StaffRole.BureauStaff, null, "科员");
@@ -76,13 +77,16 @@ internal sealed class DemoOrganizations : IDemoSeeder
             await Add(center, $"phs{centerNo}", StaffRole.PublicHealth, centerTeam.Id, "公卫医师");
             await Add(center, $"pharm{centerNo}", StaffRole.Pharmacist, null, "药师");
             await Add(center, $"recep{centerNo}", StaffRole.Receptionist, null, "收费员");
-            await Add(center, $"cdoctor{centerNo}", StaffRole.FamilyDoctor, centerTeam.Id, "主治医师");
+            // each team is led by its family doctor (团队长), as a contract team is
+            var leaders = new Dictionary<Guid, Guid> { [centerTeam.Id] = (await Add(center, $"cdoctor{centerNo}", StaffRole.FamilyDoctor, centerTeam.Id, "主治医师")).Id };
             foreach (var (station, team) in stations.Zip(stationTeams))
             {
                 stationNo++;
-                await Add(station, $"doctor{stationNo}", StaffRole.FamilyDoctor, team.Id, "全科医师");
+                leaders[team.Id] = (await Add(station, $"doctor{stationNo}", StaffRole.FamilyDoctor, team.Id, "全科医师")).Id;
                 await Add(station, $"nurse{stationNo}", StaffRole.Nurse, team.Id, "护师");
             }
+            foreach (var team in stationTeams.Prepend(centerTeam)) { db.Attach(team); team.LeaderId = leaders[team.Id]; }
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -91,7 +91,7 @@ public partial class VaccineePage
     private void AddRow()
     {
         var due = forecast is null ? null : VisitRules.Propose(forecast, rows.Select(r => r.Vaccine));
-        rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = OnlyLot(due) });
+        rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = OnlyLot(due), Nurse = me.DisplayName }); // the signed-in nurse gives it, unless she names another
     }
 
     private void ChooseVaccine(DoseRow row, string? vaccine) => (row.Vaccine, row.LotId, row.Route) = (vaccine, OnlyLot(vaccine), null);
