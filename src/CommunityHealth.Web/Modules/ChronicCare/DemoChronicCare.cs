@@ -1,6 +1,5 @@
 using CommunityHealth.Data;
 using CommunityHealth.Domain.ChronicCare;
-using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.Seeding;
@@ -34,22 +33,13 @@ internal sealed class DemoChronicCare : IDemoSeeder
         var started = System.Diagnostics.Stopwatch.StartNew();
         var today = ChinaTime.ToChinaDate(demo.Now);
         var rng = new Random(2026_05);
-        List<(Guid Id, string Doctor)> stations;
-        await using (var db = demo.Factory.Create(DataScope.System))
-        {
-            var orgs = await db.Organizations.AsNoTracking().Where(o => o.DistrictId == demo.Bureau.DistrictId && o.Kind == OrganizationKind.Station)
-                .OrderBy(o => o.DivisionCode).Select(o => o.Id).ToListAsync(ct);
-            var doctors = await db.Users.AsNoTracking().Where(u => u.DistrictId == demo.Bureau.DistrictId && u.Roles.Any(r => r.Role == StaffRole.FamilyDoctor))
-                .Select(u => new { u.OrganizationId, u.UserName }).ToListAsync(ct);
-            stations = orgs.Select(o => (o, doctors.Where(d => d.OrganizationId == o).Select(d => d.UserName!).Order(StringComparer.Ordinal).FirstOrDefault()))
-                .Where(s => s.Item2 is not null).Select(s => (s.o, s.Item2!)).ToList();
-        }
+        var stations = await demo.StationsWithAsync(StaffRole.FamilyDoctor, ct);
 
         await using var scope = demo.Services.CreateAsyncScope();
         var register = scope.ServiceProvider.GetRequiredService<RegisterPatient>();
         var record = scope.ServiceProvider.GetRequiredService<RecordFollowUp>();
         var (registrations, visits, failed, referred) = (0, 0, 0, false);
-        foreach (var (stationId, doctorName) in stations)
+        foreach (var (stationId, _, doctorName) in stations)
         {
             var doctor = await demo.StaffAsync(doctorName, ct);
             await using var db = demo.Factory.Create(DataScope.System);

@@ -1,6 +1,5 @@
 using CommunityHealth.Data;
 using CommunityHealth.Domain.Immunization;
-using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.Seeding;
@@ -35,16 +34,7 @@ internal sealed class DemoImmunization : IDemoSeeder
         var started = System.Diagnostics.Stopwatch.StartNew();
         var today = ChinaTime.ToChinaDate(demo.Now);
         var rng = new Random(2026_04);
-        List<(Guid Id, string Code, string Nurse)> stations;
-        await using (var db = demo.Factory.Create(DataScope.System))
-        {
-            var orgs = await db.Organizations.AsNoTracking().Where(o => o.DistrictId == demo.Bureau.DistrictId && o.Kind == OrganizationKind.Station)
-                .OrderBy(o => o.DivisionCode).Select(o => new { o.Id, o.DivisionCode }).ToListAsync(ct);
-            var nurses = await db.Users.AsNoTracking().Where(u => u.DistrictId == demo.Bureau.DistrictId && u.Roles.Any(r => r.Role == StaffRole.Nurse))
-                .Select(u => new { u.OrganizationId, u.UserName }).ToListAsync(ct);
-            stations = orgs.Select(o => (o.Id, o.DivisionCode, nurses.Where(n => n.OrganizationId == o.Id).Select(n => n.UserName!).Order(StringComparer.Ordinal).FirstOrDefault()))
-                .Where(s => s.Item3 is not null).Select(s => (s.Id, s.DivisionCode, s.Item3!)).ToList();
-        }
+        var stations = await demo.StationsWithAsync(StaffRole.Nurse, ct);
 
         var (children, doses, failed, aefi) = (0, 0, 0, false);
         await using var scope = demo.Services.CreateAsyncScope();

@@ -27,6 +27,21 @@ public sealed class DemoSeedContext(IServiceProvider services, IHealthDbFactory 
     public string Password { get; } = password;
     public List<(string User, string Name, string Role, string Org)> Logins { get; } = [];
 
+    /// <summary>
+    /// The district's stations in division-code order, each with its first login holding <paramref name="role"/> (the one
+    /// who records the station's demo history); stations without such a login are left out.
+    /// </summary>
+    public async Task<List<(Guid Id, string Code, string UserName)>> StationsWithAsync(string role, CancellationToken ct)
+    {
+        await using var db = Factory.Create(DataScope.System);
+        var stations = await db.Organizations.AsNoTracking().Where(o => o.DistrictId == Bureau.DistrictId && o.Kind == Domain.Organizations.OrganizationKind.Station)
+            .OrderBy(o => o.DivisionCode).Select(o => new { o.Id, o.DivisionCode }).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.DistrictId == Bureau.DistrictId && u.Roles.Any(r => r.Role == role))
+            .Select(u => new { u.OrganizationId, u.UserName }).ToListAsync(ct);
+        return stations.Select(o => (o.Id, o.DivisionCode, User: users.Where(u => u.OrganizationId == o.Id).Select(u => u.UserName!).Order(StringComparer.Ordinal).FirstOrDefault()))
+            .Where(s => s.User is not null).Select(s => (s.Id, s.DivisionCode, s.User!)).ToList();
+    }
+
     /// <summary>A demo login as the handlers see it, so that a seeder writes through the module's own slices (rules, stored dates, audit).</summary>
     public async Task<StaffContext> StaffAsync(string userName, CancellationToken ct)
     {
