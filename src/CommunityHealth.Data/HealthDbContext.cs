@@ -95,6 +95,7 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<ChronicMonthStat> ChronicMonthStats => Set<ChronicMonthStat>();
+    public DbSet<Indicators.PopulationFigure> PopulationFigures => Set<Indicators.PopulationFigure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

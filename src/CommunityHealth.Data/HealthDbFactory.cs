@@ -45,11 +45,12 @@ public static class DataServiceCollectionExtensions
     {
         // audit rows in the write's own transaction (docs/decisions/0013); first, so the SQLite gate sees them as changes
         services.AddSingleton(sp => new AuditInterceptor(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DataVersion>(); // bumped by every write, so derived figures know when to recompute
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = PostgresConnectionString(connectionString);
             services.AddSingleton<IHealthDbFactory>(sp => new HealthDbFactory<PostgresHealthDbContext>(level =>
-                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), level, sp), Postgres));
+                Build(new DbContextOptionsBuilder<PostgresHealthDbContext>().UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<DataVersion>()), level, sp), Postgres));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -61,7 +62,7 @@ public static class DataServiceCollectionExtensions
                 sp.GetRequiredService<SqliteWriteGate>(); // tracked for disposal from the first context on
                 return new HealthDbFactory<SqliteHealthDbContext>(level =>
                     Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString)
-                        .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), pragmas, gate), level, sp), Sqlite);
+                        .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), pragmas, gate, sp.GetRequiredService<DataVersion>()), level, sp), Sqlite);
             });
         }
         else throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");

@@ -9,6 +9,7 @@ using CommunityHealth.Web.Modules.Audit;
 using CommunityHealth.Web.Modules.ChronicCare;
 using CommunityHealth.Web.Modules.Examinations;
 using CommunityHealth.Web.Modules.Immunization;
+using CommunityHealth.Web.Modules.Indicators;
 using CommunityHealth.Web.Modules.Organizations;
 using CommunityHealth.Web.Modules.Residents;
 using CommunityHealth.Web.Modules.Staff;
@@ -46,6 +47,7 @@ builder.AddModule<ResidentsModule>();
 builder.AddModule<ExaminationsModule>();
 builder.AddModule<ImmunizationModule>();
 builder.AddModule<ChronicCareModule>();
+builder.AddModule<IndicatorsModule>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();

@@ -14,7 +14,7 @@ public enum Permission
     ExaminationsRead, ExaminationsWrite,
     ImmunizationRead, ImmunizationWrite, VaccineStockManage,
     ChronicCareRead, ChronicCareWrite,
-    IndicatorsRead,
+    IndicatorsRead, PopulationManage,
     OrganizationsRead, OrganizationsManage, TeamsManage,
     StaffRead, StaffManage,
     AuditRead,
@@ -43,6 +43,8 @@ public static class Permissions
         [Permission.ChronicCareRead] = Everyone,
         [Permission.ChronicCareWrite] = Clinicians,
         [Permission.IndicatorsRead] = Everyone,
+        // population figures (denominators not in the records): the bureau's statisticians and a center's director
+        [Permission.PopulationManage] = [SystemAdministrator, BureauStaff, CenterDirector],
         [Permission.OrganizationsRead] = Everyone,
         [Permission.OrganizationsManage] = [SystemAdministrator],
         [Permission.TeamsManage] = [SystemAdministrator, CenterDirector],

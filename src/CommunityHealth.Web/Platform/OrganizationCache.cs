@@ -29,7 +29,8 @@ public sealed class OrganizationCache(IHealthDbFactory factory, TimeProvider clo
         return ids.Distinct().ToDictionary(id => id, id => all.TryGetValue(id, out var o) ? o.Name : "");
     }
 
-    private async Task<IReadOnlyDictionary<Guid, Organization>> AllAsync(CancellationToken ct)
+    /// <summary>Every organisation of every district (shared instances: read them only).</summary>
+    public async Task<IReadOnlyDictionary<Guid, Organization>> AllAsync(CancellationToken ct = default)
     {
         var snapshot = _snapshot;
         if (snapshot is null || clock.GetUtcNow().UtcDateTime - snapshot.At > MaxAge)

@@ -1398,6 +1398,67 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.ToTable("vaccinee_contraindications", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHealth.Data.Indicators.PopulationFigure", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CenterId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EnteredById")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Year");
+
+                    b.HasIndex("OrganizationId", "Year", "Group")
+                        .IsUnique();
+
+                    b.ToTable("population_figures", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHealth.Data.Organizations.District", b =>
                 {
                     b.Property<byte[]>("Id")

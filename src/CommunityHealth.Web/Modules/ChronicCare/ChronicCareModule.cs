@@ -2,6 +2,7 @@ using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare.Fhir;
+using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 
@@ -17,6 +18,8 @@ public sealed class ChronicCareModule : IModule
     {
         services.AddSingleton<IFollowUpStore, FollowUpStore>();
         services.AddSingleton<IDemoSeeder, DemoChronicCare>();
+        services.AddSingleton<IIndicatorSource, ChronicIndicators>();
+        services.AddSingleton<IResidentActivity, ChronicActivity>();
         services.AddScoped<RegisterPatient>();
         services.AddScoped<DeregisterPatient>();
         services.AddScoped<GetChronicPatient>();

@@ -75,7 +75,7 @@ public static class IndicatorCounts
     private static bool YearToDateReadable(DateOnly from, DateOnly to, DateOnly today) => from.DayOfYear == 1 && (to.AddDays(1).Day == 1 || to >= today);
 
     /// <summary>The patients under management at the end of the period (the denominator).</summary>
-    private static IQueryable<ChronicRegistration> Managed(HealthDbContext db, Programme programme, DateOnly to) =>
+    public static IQueryable<ChronicRegistration> Managed(HealthDbContext db, Programme programme, DateOnly to) =>
         db.ChronicRegistrations.Where(r => r.Programme == programme && r.RegisteredOn <= to && (r.Status == RegistrationStatus.Active || r.DeregisteredOn > to));
 
     /// <summary>

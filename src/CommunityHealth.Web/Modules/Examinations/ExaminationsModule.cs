@@ -1,5 +1,6 @@
 using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 
@@ -13,6 +14,9 @@ public sealed class ExaminationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeeder, DemoExaminations>();
+        services.AddSingleton<ExaminationIndicators>();
+        services.AddSingleton<IIndicatorSource>(sp => sp.GetRequiredService<ExaminationIndicators>());
+        services.AddSingleton<IResidentActivity>(sp => sp.GetRequiredService<ExaminationIndicators>());
         services.AddScoped<RecordExamination>();
         services.AddScoped<UpdateExamination>();
         services.AddScoped<GetExamination>();

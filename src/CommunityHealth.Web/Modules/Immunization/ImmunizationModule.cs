@@ -1,5 +1,6 @@
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Immunization.Fhir;
+using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 
@@ -14,6 +15,9 @@ public sealed class ImmunizationModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDemoSeeder, DemoImmunization>();
+        services.AddSingleton<ImmunizationIndicators>();
+        services.AddSingleton<IIndicatorSource>(sp => sp.GetRequiredService<ImmunizationIndicators>());
+        services.AddSingleton<IResidentActivity>(sp => sp.GetRequiredService<ImmunizationIndicators>());
         services.AddScoped<RegisterVaccinee>();
         services.AddScoped<GetVaccinee>();
         services.AddScoped<GetForecast>();

@@ -2,6 +2,7 @@ using CommunityHealth.Data.Residents;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Residents.Fhir;
+using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 
@@ -15,6 +16,7 @@ public sealed class ResidentsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IResidentReads, ResidentReads>();
+        services.AddSingleton<IIndicatorSource, ResidentIndicators>();
         services.AddScoped<GetResident>();
         services.AddScoped<RegisterResidentHandler>();
         services.AddScoped<UpdateResident>();
