@@ -10,7 +10,7 @@ public static class AuditEntities
     public static readonly IReadOnlyList<string> Names =
     [
         "Resident", "Examination", "Encounter", "Vaccinee", "VaccinationDose", "AdverseEvent", "VaccineLot", "Refrigerator", "TemperatureReading",
-        "ReminderMessage", "ChronicRegistration", "ChronicVisit", "Measurement", "Referral", "Organization", "Team", "Staff",
+        "ReminderMessage", "ChronicRegistration", "ChronicVisit", "Measurement", "Referral", "Organization", "Team", "Staff", "PopulationFigure",
     ];
 
     /// <summary>The kind's name in the user's language; an unknown kind shows as stored.</summary>

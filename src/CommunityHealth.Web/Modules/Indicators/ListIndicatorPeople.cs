@@ -26,18 +26,22 @@ public sealed class ListIndicatorPeople(IndicatorEngine engine, IndicatorCatalog
 
     public static void Map(RouteGroupBuilder g)
     {
-        g.MapGet("/{code}/people", async (string code, Guid? org, string? period, PeopleSet? set, int? page, int? pageSize, CurrentUser user, ListIndicatorPeople h, CancellationToken ct) =>
-                (await h.HandleAsync(await user.GetAsync(), code, org, period, set ?? PeopleSet.Gap, page, pageSize, ct)).ToResult(TypedResults.Ok))
+        g.MapGet("/{code}/people", async (string code, Guid? org, string? period, string? set, int? page, int? pageSize, CurrentUser user, ListIndicatorPeople h, CancellationToken ct) =>
+                (await h.HandleAsync(await user.GetAsync(), code, org, period, ParseSet(set), page, pageSize, ct)).ToResult(TypedResults.Ok))
             .WithSummary("The residents behind the indicator: set=numerator|denominator|gap (default gap), one page (pageSize 1–500, default 100) and the total")
             .Produces<IndicatorPeoplePage>().ProducesValidationProblem().ProducesProblem(404);
-        g.MapGet("/{code}/people/export", async (string code, Guid? org, string? period, PeopleSet? set, CurrentUser user, ListIndicatorPeople h, CancellationToken ct) =>
+        g.MapGet("/{code}/people/export", async (string code, Guid? org, string? period, string? set, CurrentUser user, ListIndicatorPeople h, CancellationToken ct) =>
         {
-            var r = await h.HandleAsync(await user.GetAsync(), code, org, period, set ?? PeopleSet.Gap, 1, MaxExport, ct, MaxExport);
+            var r = await h.HandleAsync(await user.GetAsync(), code, org, period, ParseSet(set), 1, MaxExport, ct, MaxExport);
             return r.IsSuccess
                 ? ReadAuditEndpoints.Export(IndicatorExcel.File(ToExcel(r.Value), $"{r.Value.Code}_{r.Value.Period}_{r.Value.Set.ToString().ToLowerInvariant()}.xlsx"), r.Value.Items)
                 : Problems.From(r.Error!);
         }).WithSummary("The set as .xlsx (at most 100,000 rows)");
     }
+
+    /// <summary>numerator | denominator | gap, any case (default gap); anything else is refused by the handler.</summary>
+    public static PeopleSet ParseSet(string? set) => string.IsNullOrEmpty(set) ? PeopleSet.Gap
+        : Enum.TryParse<PeopleSet>(set, true, out var s) && Enum.IsDefined(s) && !int.TryParse(set, out _) ? s : 0;
 
     public async Task<Outcome<IndicatorPeoplePage>> HandleAsync(StaffContext staff, string code, Guid? org, string? period, PeopleSet set, int? page, int? pageSize,
         CancellationToken ct = default, int maxPageSize = MaxPageSize)

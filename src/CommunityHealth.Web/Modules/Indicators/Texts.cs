@@ -12,6 +12,7 @@ public sealed class Texts : TextTable
         ("error.indicator.set_population", "该指标的分母为录入的人口数，只能查看分子人员名单", "This indicator's denominator is an entered population figure: only the numerator's people can be listed"),
         ("error.population.negative", "人口数不能为负数", "A population figure cannot be negative"),
         ("error.population.below_records", "人口数不能少于档案中已有的该人群人数（{0} 人）", "The figure cannot be below the people of this group already in the records ({0})"),
+        ("entity.PopulationFigure", "人口基数", "Population figure"),
         ("indicator.no_population", "未录入人口基数", "No population figure entered"),
         ("indicator.programme.records", "居民健康档案", "Health records"),
         ("indicator.programme.immunization", "预防接种", "Immunization"),
@@ -23,9 +24,9 @@ public sealed class Texts : TextTable
     public override IEnumerable<(string Zh, string En)> Labels =>
     [
         ("统计指标", "Indicators"), ("指标总览", "Indicator board"), ("人口基数", "Population figures"),
-        ("指标", "Indicator"), ("机构", "Organisation"), ("统计期", "Period"), ("起", "From"), ("止", "To"),
+        ("统计期", "Period"), ("起", "From"), ("止", "To"),
         ("分子", "Numerator"), ("分母", "Denominator"), ("指标值(%)", "Value (%)"), ("目标(%)", "Target (%)"), ("是否达标", "Met"),
-        ("达标", "Met"), ("未达标", "Not met"), ("说明", "Note"), ("计入分子", "In numerator"), ("管理机构", "Managing organisation"),
-        ("档案编号", "Record number"), ("年龄", "Age"), ("住址", "Address"), ("是", "Yes"), ("否", "No"),
+        ("达标", "Met"), ("未达标", "Not met"), ("计入分子", "In numerator"),
+        ("住址", "Address"),
     ];
 }
