@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommunityHealth.Data;
+using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Residents;
+using CommunityHealth.Web.Modules.ChronicCare;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -314,46 +317,38 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         // lastBad: controlled early, uncontrolled at the last visit; one visit by phone → 3 face-to-face
         foreach (var (m, s, mode) in new[] { (3, 130, "Clinic"), (6, 132, "Phone"), (9, 130, "Home"), (12, 150, "Clinic") })
             Assert.Equal(HttpStatusCode.Created, (await VisitAsync(doctor, lastBad, In(m, 5), s, 85, mode: mode)).StatusCode);
-        var report = await director.GetJsonAsync($"/api/chronic/indicators?from={D(In(1, 1))}&to={D(In(12, 31))}");
-        var row = report.GetProperty("rows").Items().Single(r => r.Str("programme") == "Hypertension" && r.TryGetProperty("organizationId", out var o) && o.ValueKind == JsonValueKind.String && o.GetString() == station);
-        Assert.True(row.GetProperty("managed").GetInt32() >= 3);
+        // the catalogue: the people behind 规范管理率 and 控制率 of the station, each marked in or out of the numerator
+        var period = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        async Task<Dictionary<string, bool>> People(string code) =>
+            (await director.GetJsonAsync($"/api/indicators/{code}/people?org={station}&period={period}&set=denominator&pageSize=500")).GetProperty("items").Items()
+                .ToDictionary(p => p.Str("residentId"), p => p.GetProperty("inNumerator").GetBoolean());
+        var control = await People("htn.control");
+        var standard = await People("htn.standard");
+        Assert.True(control[controlled] && standard[controlled]);
+        Assert.False(control[lastBad] || standard[lastBad]); // uncontrolled at the last visit; 3 face-to-face visits
+        Assert.False(control[lost] || standard[lost]);       // lost: no visit in the year
+        var value = await director.GetJsonAsync($"/api/indicators/htn.control?org={station}&period={period}");
+        Assert.Equal(control.Count, value.GetProperty("denominator").GetInt32());
+        Assert.Equal(control.Count(p => p.Value), value.GetProperty("numerator").GetInt32());
+        Assert.Equal(standard.Count(p => p.Value), (await director.GetJsonAsync($"/api/indicators/htn.standard?org={station}&period={period}")).GetProperty("numerator").GetInt32());
 
-        var patients = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&from={D(In(1, 1))}&to={D(In(12, 31))}&organizationId={station}"))
-            .Items().ToDictionary(p => p.Str("residentId"));
-        Assert.True(patients[controlled].GetProperty("standardManaged").GetBoolean());
-        Assert.True(patients[controlled].GetProperty("controlled").GetBoolean());
-        Assert.Equal(4, patients[controlled].GetProperty("faceToFaceVisits").GetInt32());
-        Assert.False(patients[lastBad].GetProperty("controlled").GetBoolean());
-        Assert.False(patients[lastBad].GetProperty("standardManaged").GetBoolean());
-        Assert.Equal(3, patients[lastBad].GetProperty("faceToFaceVisits").GetInt32());
-        Assert.True(patients[lost].GetProperty("lost").GetBoolean());
-        Assert.False(patients[lost].GetProperty("controlled").GetBoolean());
-        var inStation = patients.Values.ToList();
-        Assert.Equal(row.GetProperty("managed").GetInt32(), inStation.Count);
-        Assert.Equal(row.GetProperty("controlled").GetInt32(), inStation.Count(p => p.GetProperty("controlled").GetBoolean()));
-        Assert.Equal(row.GetProperty("standardManaged").GetInt32(), inStation.Count(p => p.GetProperty("standardManaged").GetBoolean()));
-
-        // the year reads the stored year-to-date rows; a period from 2 January reads the visits: both give the same patients
-        var fromVisits = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&from={D(In(1, 2))}&to={D(In(12, 31))}&organizationId={station}"))
-            .Items().ToDictionary(p => p.Str("residentId"));
-        Assert.Equal(patients.Keys.Order(), fromVisits.Keys.Order());
-        foreach (var (id, p) in patients)
-            foreach (var field in new[] { "faceToFaceVisits", "controlled", "standardManaged", "lost", "lastVisitOn" })
-                Assert.Equal(p.GetProperty(field).ToString(), fromVisits[id].GetProperty(field).ToString());
-        // the year so far at the end of September: lastBad's last visit then was controlled
-        var september = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&from={D(In(1, 1))}&to={D(In(9, 30))}&organizationId={station}"))
-            .Items().ToDictionary(p => p.Str("residentId"));
-        Assert.True(september[lastBad].GetProperty("controlled").GetBoolean());
-        Assert.Equal(D(In(9, 5)), september[lastBad].Str("lastVisitOn"));
-        Assert.Equal(2, september[lastBad].GetProperty("faceToFaceVisits").GetInt32());
-
-        var excel = await director.GetAsync($"/api/chronic/indicators/export?from={D(In(1, 1))}&to={D(In(12, 31))}");
-        Assert.True(excel.IsSuccessStatusCode, await excel.Content.ReadAsStringAsync());
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
-        Assert.True((await excel.Content.ReadAsByteArrayAsync()).Length > 1000);
-        var trend = await director.GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
-        Assert.Equal(12, trend.GetArrayLength());
-        await ProblemAssert.FieldErrorAsync(await director.GetAsync($"/api/chronic/indicators?from={D(In(1, 1))}&to={D(In(1, 1).AddYears(1))}"), "to");
+        // the year reads the stored year-to-date rows; a period from 2 January reads the visits (the definition): both give the same facts,
+        // and at the end of September lastBad's last visit was controlled
+        Guid district;
+        await using (var sys = app.SystemDb()) district = sys.Districts.First().Id;
+        await using var db = app.Service<IHealthDbFactory>().Create(DataScope.District(district));
+        var stationId = Guid.Parse(station);
+        async Task<Dictionary<Guid, IndicatorCounts.PatientFacts>> Facts(DateOnly from, DateOnly to) =>
+            await IndicatorCounts.Facts(db, Programme.Hypertension, from, to, Today).Where(f => f.OrganizationId == stationId).ToDictionaryAsync(f => f.ResidentId);
+        var stored = await Facts(In(1, 1), In(12, 31));
+        var fromVisits = await Facts(In(1, 2), In(12, 31));
+        Assert.Equal(stored.Keys.Order(), fromVisits.Keys.Order());
+        foreach (var (id, f) in stored)
+            Assert.Equal((f.FaceToFace, f.LastControlled, f.LastVisit), (fromVisits[id].FaceToFace, fromVisits[id].LastControlled, fromVisits[id].LastVisit));
+        var september = await Facts(In(1, 1), In(9, 30));
+        Assert.True(september[Guid.Parse(lastBad)].LastControlled);
+        Assert.Equal(In(9, 5), september[Guid.Parse(lastBad)].LastVisit);
+        Assert.Equal(2, september[Guid.Parse(lastBad)].FaceToFace);
     }
 
     [Fact]
@@ -369,34 +364,17 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var exam = await otherDoctor.PostAsJsonAsync($"/api/residents/{patient}/examinations", new { examDate = D(In(6, 3)), doctor = "李医生", vitals = new { leftSystolic = 128, leftDiastolic = 80 } });
         Assert.True(exam.IsSuccessStatusCode, await exam.Content.ReadAsStringAsync());
 
-        static bool Has(JsonElement row, string org) => row.TryGetProperty("organizationId", out var o) && o.ValueKind == JsonValueKind.String && o.GetString() == org;
-        static bool IsTotal(JsonElement row) => !row.TryGetProperty("organizationId", out var o) || o.ValueKind == JsonValueKind.Null;
-        // the year (stored year-to-date rows), the year so far at September, and a period from 2 January (the visits)
-        foreach (var (from, to) in new[] { (In(1, 1), In(12, 31)), (In(1, 1), In(9, 30)), (In(1, 2), In(12, 31)) })
+        var period = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var code in new[] { "htn.management", "htn.standard", "htn.control" })
         {
-            var query = $"from={D(from)}&to={D(to)}";
-            var own = await (await app.ClientAsync("director2")).GetJsonAsync($"/api/chronic/indicators?{query}");
-            var ownRow = own.GetProperty("rows").Items().Single(r => r.Str("programme") == "Hypertension" && Has(r, otherStation));
-            Assert.True(ownRow.GetProperty("standardManaged").GetInt32() >= (to.Month == 12 ? 1 : 0));
-            Assert.True(ownRow.GetProperty("controlled").GetInt32() >= 1);
-
+            var own = await (await app.ClientAsync("director2")).GetJsonAsync($"/api/indicators/{code}?org={otherStation}&period={period}");
+            Assert.True(own.GetProperty("numerator").GetInt32() >= 1);
             var director = await app.ClientAsync("director1");
-            var report = await director.GetJsonAsync($"/api/chronic/indicators?{query}");
-            var rows = report.GetProperty("rows").Items().ToList();
-            Assert.DoesNotContain(rows, r => Has(r, otherStation));
-            foreach (var programme in new[] { "Hypertension", "Diabetes" })
-            {
-                var total = rows.Single(r => r.Str("programme") == programme && IsTotal(r));
-                var perOrg = rows.Where(r => r.Str("programme") == programme && !IsTotal(r)).ToList();
-                foreach (var field in new[] { "managed", "standardManaged", "controlled" })
-                    Assert.Equal(total.GetProperty(field).GetInt32(), perOrg.Sum(r => r.GetProperty(field).GetInt32()));
-            }
-            var patients = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Hypertension&{query}")).Items();
-            Assert.DoesNotContain(patients, p => p.Str("residentId") == patient);
-            var trend = await director.GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
-            var ownTrend = await (await app.ClientAsync("director2")).GetJsonAsync($"/api/chronic/indicators/trend?programme=Hypertension&year={year}");
-            Assert.Equal(12, trend.GetArrayLength());
-            Assert.True(ownTrend.Items().Last().GetProperty("managed").GetInt32() >= 1);
+            await ProblemAssert.FieldErrorAsync(await director.GetAsync($"/api/indicators/{code}?org={otherStation}&period={period}"), "org");
+            var people = (await director.GetJsonAsync($"/api/indicators/{code}/people?period={period}&set={(code.EndsWith("management") ? "numerator" : "denominator")}&pageSize=500")).GetProperty("items").Items();
+            Assert.DoesNotContain(people, p => p.Str("residentId") == patient);
+            var board = await director.GetJsonAsync($"/api/indicators/board?period={period}&programme=hypertension");
+            Assert.DoesNotContain(board.GetProperty("organizations").Items(), o => o.Str("id") == otherStation);
         }
     }
 
@@ -423,8 +401,9 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(["Diabetes", "Hypertension"], patient.GetProperty("registrations").Items().Select(r => r.Str("programme")).Order());
         Assert.Single(patient.GetProperty("visits").Items());
         Assert.Equal(3, patient.GetProperty("measurements").GetArrayLength());
-        var year = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Diabetes&organizationId={station}")).Items();
-        Assert.Contains(year, p => p.Str("residentId") == survivor && p.GetProperty("controlled").GetBoolean());
+        var dmControl = $"/api/indicators/dm.control/people?org={station}&set=denominator&pageSize=500";
+        var year = (await director.GetJsonAsync(dmControl)).GetProperty("items").Items();
+        Assert.Contains(year, p => p.Str("residentId") == survivor && p.GetProperty("inNumerator").GetBoolean());
         Assert.DoesNotContain(year, p => p.Str("residentId") == dupId);
 
         // undone: everything goes back
@@ -432,8 +411,8 @@ public abstract class ChronicCareApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
         Assert.Single((await doctor.GetJsonAsync($"/api/chronic/patients/{dupId}")).GetProperty("visits").Items());
         Assert.Empty((await doctor.GetJsonAsync($"/api/chronic/patients/{survivor}")).GetProperty("visits").Items());
-        year = (await director.GetJsonAsync($"/api/chronic/indicators/patients?programme=Diabetes&organizationId={station}")).Items();
-        Assert.Contains(year, p => p.Str("residentId") == dupId && p.GetProperty("controlled").GetBoolean());
+        year = (await director.GetJsonAsync(dmControl)).GetProperty("items").Items();
+        Assert.Contains(year, p => p.Str("residentId") == dupId && p.GetProperty("inNumerator").GetBoolean());
 
         // both on the same programme: refused with a message, nothing moved
         await RegisterAsync(doctor, survivor, "Diabetes", Today.AddYears(-1));

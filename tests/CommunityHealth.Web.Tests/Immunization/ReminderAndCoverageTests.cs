@@ -137,34 +137,34 @@ public abstract class ReminderAndCoverageTests<TApp>(TApp app) : IClassFixture<T
         await Given(nurse, onTime, ("HepB", births[0]), ("MMR", births[0].AddMonths(8)));
         await Given(nurse, late, ("HepB", births[1].AddDays(20)), ("MMR", births[1].AddMonths(13)));
 
-        var report = await nurse.GetJsonAsync($"/api/vaccination/coverage?cohort={cohort}");
-        JsonElement Row(string key) => report.GetProperty("rows").Items().Single(r => r.Str("key") == key && r.GetProperty("organizationId").ValueKind == JsonValueKind.Null);
-        var mmr1 = Row("MMR-1");
-        Assert.True(mmr1.GetProperty("denominator").GetInt32() >= 3);
-        var den = mmr1.GetProperty("denominator").GetInt32();
-        Assert.Equal(2, mmr1.GetProperty("numerator").GetInt32());
-        Assert.Equal(1, mmr1.GetProperty("timely").GetInt32()); // the late child's MMR 1 at 13 months is not before 12 months
-        Assert.Equal(Math.Round(200m / den, 2), mmr1.GetProperty("rate").GetDecimal());
-        Assert.Equal(1, Row("HepB-1").GetProperty("timely").GetInt32()); // within 24 h only for the first child
-        Assert.Equal(den, Row("certificate").GetProperty("denominator").GetInt32());
+        // the catalogue's 接种率 of the year in which the cohort reached each dose's age (MMR 1 at 8 months: October–December)
+        var station = (await nurse.GetJsonAsync("/api/organizations")).Items().First(o => o.Str("kind") == "Station").Str("id");
+        var period = cohort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        async Task<Dictionary<string, bool>> People(string code) =>
+            (await nurse.GetJsonAsync($"/api/indicators/{code}/people?org={station}&period={period}&set=denominator&pageSize=500")).GetProperty("items").Items()
+                .ToDictionary(p => p.Str("residentId"), p => p.GetProperty("inNumerator").GetBoolean());
+        var mmr1 = await People("imm.coverage.MMR-1");
+        var ids = await Task.WhenAll(new[] { onTime, late }.Select(async v => (await nurse.GetJsonAsync($"/api/vaccinees/{v}")).Str("residentId")));
+        Assert.True(mmr1[ids[0]] && mmr1[ids[1]]);
+        Assert.False(mmr1[noneResident]);
+        var value = await nurse.GetJsonAsync($"/api/indicators/imm.coverage.MMR-1?org={station}&period={period}");
+        Assert.Equal(mmr1.Count, value.GetProperty("denominator").GetInt32());
+        Assert.Equal(mmr1.Count(p => p.Value), value.GetProperty("numerator").GetInt32());
+        Assert.Equal(Math.Round(100m * mmr1.Count(p => p.Value) / mmr1.Count, 2), value.GetProperty("value").GetDecimal());
+        Assert.True((await People("imm.coverage.HepB-1"))[ids[1]]); // a late dose is still a dose
+        Assert.Contains(noneResident, (await People("imm.certificate")).Keys);
+        Assert.Empty((await People("imm.coverage.MMR-2")).Keys.Intersect([noneResident, .. ids])); // MMR 2 is due at 18 months: the next year
 
-        var children = await nurse.GetJsonAsync($"/api/vaccination/coverage/children?cohort={cohort}&key=MMR-1");
-        Assert.Equal(den, children.GetArrayLength());
-        Assert.False(children.Items().Single(c => c.Str("residentId") == noneResident).GetProperty("inNumerator").GetBoolean());
-        Assert.Equal(2, children.Items().Count(c => c.GetProperty("inNumerator").GetBoolean()));
-
-        var xlsx = await nurse.GetAsync($"/api/vaccination/coverage/export?cohort={cohort}");
+        var xlsx = await nurse.GetAsync($"/api/indicators/board/export?period={period}&programme=immunization");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Contains(rows, r => (string)r["指标"] == "麻腮风疫苗第1剂" && (string)r["机构"] == "合计");
+        Assert.Contains(rows, r => (string)r["指标"] == "麻腮风疫苗第1剂接种率");
 
         // moving away takes a child out of the denominator
         await nurse.PostAsJsonAsync($"/api/vaccinees/{late}/status", new { status = "MovedAway" });
-        report = await nurse.GetJsonAsync($"/api/vaccination/coverage?cohort={cohort}");
-        Assert.Equal(den - 1, Row("MMR-1").GetProperty("denominator").GetInt32());
-        var badCohort = await nurse.GetAsync("/api/vaccination/coverage?cohort=1890");
-        await ProblemAssert.FieldErrorAsync(badCohort, "cohort");
+        Assert.DoesNotContain(ids[1], (await People("imm.coverage.MMR-1")).Keys);
+        await ProblemAssert.FieldErrorAsync(await nurse.GetAsync("/api/indicators/imm.coverage.MMR-1?period=1890"), "period");
     }
 }
 

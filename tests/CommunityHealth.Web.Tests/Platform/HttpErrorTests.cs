@@ -38,9 +38,8 @@ public sealed class HttpErrorTests(HttpErrorTests.App app) : IClassFixture<HttpE
 
     [Theory]
     [InlineData("nurse1", "/api/vaccination/worklist?window=Bogus", "window", "Overdue")]   // an unknown enum value: the allowed ones are listed
-    [InlineData("director1", "/api/vaccination/coverage?cohort=abc", "cohort", "数字")]
-    [InlineData("director1", "/api/vaccination/coverage", "cohort", "必填")]                  // a required parameter missing
-    [InlineData("director1", "/api/chronic/indicators?from=2026-13-01", "from", "yyyy-MM-dd")]
+    [InlineData("director1", "/api/indicators/records.usage/trend?periods=abc", "periods", "数字")]
+    [InlineData("director1", "/api/indicators/records.usage?org=xyz", "org", "")]
     public async Task A_parameter_the_binder_refuses_is_a_problem_naming_it_in_chinese(string user, string url, string field, string says)
     {
         var r = await (await app.ClientAsync(user)).GetAsync(url);

@@ -31,9 +31,6 @@ public sealed class ChronicCareModule : IModule
         services.AddScoped<RecordReferralResultHandler>();
         services.AddScoped<ChronicWorkList>();
         services.AddScoped<IWorkCounts, CountChronicWork>();
-        services.AddScoped<GetIndicatorReport>();
-        services.AddScoped<ListIndicatorPatients>();
-        services.AddScoped<GetIndicatorTrend>();
     }
 
     /// <summary>The module's routes under /api/chronic, one slice each.</summary>
@@ -49,9 +46,6 @@ public sealed class ChronicCareModule : IModule
         CreateReferralHandler.Map(g);
         RecordReferralResultHandler.Map(g);
         ChronicWorkList.Map(g);
-        GetIndicatorReport.Map(g);
-        ListIndicatorPatients.Map(g);
-        GetIndicatorTrend.Map(g);
         g.MapGet("/codes", () => TypedResults.Ok(ChronicCodes.All.ToDictionary(c => c.Id, c => c.Entries)))
             .WithSummary("The code lists of the follow-up forms (symptoms, urgent signs, sources, reasons …)");
     }
@@ -67,6 +61,5 @@ public sealed class ChronicCareModule : IModule
     public IEnumerable<MenuEntry> Menu =>
     [
         new("慢病管理", "慢病随访清单", "chronic/worklist", Permission.ChronicCareRead, 300, "nav-chronic-worklist"),
-        new("慢病管理", "慢病管理指标", "chronic/indicators", Permission.IndicatorsRead, 310),
     ];
 }

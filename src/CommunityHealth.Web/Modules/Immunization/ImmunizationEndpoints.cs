@@ -25,8 +25,6 @@ public static class ImmunizationEndpoints
 
         var vaccination = api.MapGroup("/vaccination").WithTags("Immunization");
         VaccinationWorkList.Map(vaccination);
-        GetCoverage.Map(vaccination);
-        ListCoverageChildren.Map(vaccination);
 
         var lots = api.MapGroup("/vaccine-lots").WithTags("Vaccine stock").RequirePermissions(Permission.ImmunizationRead, Permission.VaccineStockManage);
         ListVaccineLots.Map(lots);

@@ -33,8 +33,6 @@ public sealed class ImmunizationModule : IModule
         services.AddScoped<VaccinationWorkList>();
         services.AddScoped<IWorkCounts, CountVaccinationWork>();
         services.AddScoped<RefreshDueDates>();
-        services.AddScoped<GetCoverage>();
-        services.AddScoped<ListCoverageChildren>();
         services.AddScoped<ListVaccineLots>();
         services.AddScoped<ReceiveVaccineLot>();
         services.AddScoped<AdjustStock>();
@@ -73,7 +71,6 @@ public sealed class ImmunizationModule : IModule
         new("预防接种", "接种通知单", "immunization/worklist", Permission.ImmunizationRead, 200, "nav-worklist"),
         new("预防接种", "疫苗库存", "immunization/stock", Permission.ImmunizationRead, 210),
         new("预防接种", "冷链温度监测", "immunization/cold-chain", Permission.ImmunizationRead, 220),
-        new("预防接种", "接种率统计", "immunization/coverage", Permission.IndicatorsRead, 230),
         new("预防接种", "接种提醒", "immunization/reminders", Permission.ImmunizationRead, 240),
     ];
 }

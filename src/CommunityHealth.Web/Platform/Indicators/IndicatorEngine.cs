@@ -65,6 +65,14 @@ public sealed class IndicatorEngine(IHealthDbFactory factory, OrganizationCache 
         return result;
     }
 
+    /// <summary>The organisations a caller may choose as the node: their own and every active one below it, tree order.</summary>
+    public async Task<IReadOnlyList<Organization>> ChoicesAsync(StaffContext staff, CancellationToken ct)
+    {
+        if (await organizations.FindActiveAsync(staff.Scope, staff.OrganizationId, ct) is not { } own) return [];
+        var all = (await SubtreeAsync(own, ct)).Where(o => o.IsActive).ToList();
+        return all.OrderBy(o => o.Kind).ThenBy(o => o.DivisionCode, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The node's active child organisations (a bureau's centers, a center's stations), by name.</summary>
     public async Task<IReadOnlyList<Organization>> ChildrenAsync(Organization node, CancellationToken ct) =>
         (await organizations.AllAsync(ct)).Values.Where(o => o.ParentId == node.Id && o.IsActive).OrderBy(o => o.DivisionCode, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
