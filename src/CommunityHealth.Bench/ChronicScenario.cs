@@ -1,3 +1,4 @@
+using CommunityHealth.Web.Platform.Indicators;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CommunityHealth.Data.ChronicCare;
@@ -110,10 +111,10 @@ public static class ChronicScenario
         var rows = new List<ResidentScenario.Row>();
         await using var raw = ResidentScenario.Raw(provider, app.ConnectionString);
         await raw.OpenAsync();
-        var (services, staff, dbs, organizations) = await InProcess.CreateAsync(provider, app.ConnectionString, db);
+        var inProcess = await InProcess.CreateAsync(provider, app.ConnectionString, db);
+        var (staff, dbs, organizations) = (inProcess.Staff, inProcess.Dbs, inProcess.Organizations);
         var districtId = staff.DistrictId;
         var workList = new ChronicWorkList(dbs, organizations, TimeProvider.System);
-        var indicators = new GetIndicatorReport(dbs, organizations, TimeProvider.System);
         object P(Guid g) => Load.Key(provider, g);
         object D(DateOnly d) => provider == "Postgres" ? d : d.ToString("yyyy-MM-dd");
 
@@ -160,8 +161,17 @@ public static class ChronicScenario
             $"WHERE s.\"DistrictId\" = @d AND s.\"Programme\" = {programme} AND s.\"Year\" = @y AND s.\"NextMonth\" > 12 AND s.\"Month\" <= 12 " +
             "AND s.\"RegisteredOn\" <= @t AND (s.\"DeregisteredOn\" IS NULL OR s.\"DeregisteredOn\" > @t) GROUP BY s.\"OrganizationId\""));
         rows.Add(new ResidentScenario.Row($"district indicators for {year} (both programmes)",
-            await Load.SequentialAsync("indicators", http, repeats.Select(_ => $"/api/chronic/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}").ToList()),
-            await Load.SequentialCallsAsync("handler indicators", repeats, _ => indicators.HandleAsync(staff, from, to)),
+            // HTTP: the catalogue's answer, cached after the first request until data changes; in process: computed cold every time
+            await Load.SequentialAsync("indicators", http, repeats.Select(_ => $"/api/indicators/board?period={year}&programme=hypertension").ToList()),
+            await Load.SequentialCallsAsync("handler indicators (cold)", repeats, async _ =>
+            {
+                var engine = inProcess.ColdIndicators();
+                var node = (await engine.NodeAsync(staff, null, default)).Value;
+                var values = new List<IndicatorValue>();
+                foreach (var code in new[] { ChronicIndicators.HtnStandard, ChronicIndicators.HtnControl, ChronicIndicators.DmStandard, ChronicIndicators.DmControl })
+                    values.AddRange(await engine.ValuesAsync(InProcess.Catalogue.Find(code)!.Value.Info, [node], new ReportPeriod(PeriodType.CalendarYear, year, 0), default));
+                return values;
+            }),
             await Load.SequentialRawAsync("raw indicators", raw, indicatorSql, repeats.Select(_ => new Dictionary<string, object>
             {
                 ["d"] = P(districtId), ["f"] = D(from), ["t"] = D(to), ["y"] = year,

@@ -1,3 +1,5 @@
+using CommunityHealth.Domain.Common;
+using CommunityHealth.Web.Platform.Indicators;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CommunityHealth.Data.Immunization;
@@ -113,10 +115,10 @@ public static class ImmunizationScenario
         var rows = new List<ResidentScenario.Row>();
         await using var raw = ResidentScenario.Raw(provider, app.ConnectionString);
         await raw.OpenAsync();
-        var (_, staff, dbs, organizations) = await InProcess.CreateAsync(provider, app.ConnectionString, db);
+        var inProcess = await InProcess.CreateAsync(provider, app.ConnectionString, db);
+        var (staff, dbs, organizations) = (inProcess.Staff, inProcess.Dbs, inProcess.Organizations);
         var districtId = staff.DistrictId;
         var workList = new VaccinationWorkList(dbs, organizations, TimeProvider.System);
-        var coverage = new GetCoverage(dbs, organizations, TimeProvider.System);
         var forecasts = new GetForecast(dbs, TimeProvider.System);
         object P(Guid g) => Load.Key(provider, g);
 
@@ -163,8 +165,17 @@ public static class ImmunizationScenario
             "WHERE r.\"DistrictId\" = @d AND r.\"BirthDate\" BETWEEN @f AND @t AND r.\"Status\" = 1 AND NOT EXISTS (SELECT 1 FROM vaccinees v WHERE v.\"ResidentId\" = r.\"Id\" AND v.\"Status\" = 1)) " +
             "GROUP BY d.\"OrganizationId\", d.\"Series\", d.\"DoseNumber\"";
         rows.Add(new ResidentScenario.Row($"district coverage, birth cohort {cohort}",
-            await Load.SequentialAsync("coverage", http, cohorts.Select(c => $"/api/vaccination/coverage?cohort={c}").ToList()),
-            await Load.SequentialCallsAsync("handler coverage", cohorts, c => coverage.HandleAsync(staff, c, null)),
+            // HTTP: the catalogue's immunization rows, cached after the first request until data changes; in process: computed cold every time
+            await Load.SequentialAsync("coverage", http, cohorts.Select(c => $"/api/indicators/board?period={c}&programme=immunization").ToList()),
+            await Load.SequentialCallsAsync("handler coverage (cold)", cohorts, async c =>
+            {
+                var engine = inProcess.ColdIndicators();
+                var node = (await engine.NodeAsync(staff, null, default)).Value;
+                var values = new List<IndicatorValue>();
+                foreach (var info in InProcess.Catalogue.All.Where(i => i.Programme == "immunization"))
+                    values.AddRange(await engine.ValuesAsync(info, [node], new ReportPeriod(PeriodType.CalendarYear, c, 0), default));
+                return values;
+            }),
             await Load.SequentialRawAsync("raw coverage", raw, coverageSql, cohorts.Select(_ => new Dictionary<string, object>
             {
                 ["d"] = P(districtId), ["f"] = Iso(from, provider), ["t"] = Iso(to, provider),

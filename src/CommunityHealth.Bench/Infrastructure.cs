@@ -1,3 +1,9 @@
+using CommunityHealth.Web.Modules.ChronicCare;
+using CommunityHealth.Web.Modules.Examinations;
+using CommunityHealth.Web.Modules.Immunization;
+using CommunityHealth.Web.Modules.Residents;
+using CommunityHealth.Web.Platform.Indicators;
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -188,6 +194,15 @@ public sealed record InProcess(ServiceProvider Services, StaffContext Staff, Sco
         return new InProcess(services, staff, services.GetRequiredService<ScopedDb>(),
             new OrganizationCache(services.GetRequiredService<IHealthDbFactory>(), TimeProvider.System));
     }
+
+    /// <summary>The indicator catalogue as the application declares it (every module's source).</summary>
+    public static readonly IndicatorCatalogue Catalogue = new(
+        [new ResidentIndicators([new ImmunizationIndicators(), new ChronicActivity(), new ExaminationIndicators()]), new ImmunizationIndicators(), new ChronicIndicators(), new ExaminationIndicators()],
+        new ConfigurationBuilder().Build());
+
+    /// <summary>An indicator engine with an empty cache of its own: every figure it gives is computed cold.</summary>
+    public IndicatorEngine ColdIndicators() =>
+        new(Services.GetRequiredService<IHealthDbFactory>(), Organizations, Catalogue, new IndicatorCache(new DataVersion(), TimeProvider.System), TimeProvider.System);
 }
 
 public static class SteadyState

@@ -136,6 +136,13 @@ public static class Report
             var worst = list.MaxBy(r => r.Http.P95)!;
             rows.Add((target, provider, $"{F(worst.Http.P95, " ms")} ({worst.Name})", worst.Http.P95 <= limitMs));
         }
+        void WorstCold(string target, string provider, IEnumerable<ResidentScenario.Row> measured, double limitMs)
+        {
+            var list = measured.ToList();
+            if (list.Count == 0) return;
+            var worst = list.MaxBy(r => r.Handler.P95)!;
+            rows.Add((target, provider, $"{F(worst.Handler.P95, " ms")} cold, {F(worst.Http.P95, " ms")} HTTP cached ({worst.Name})", worst.Handler.P95 <= limitMs));
+        }
         void AtLeast(string target, string provider, double value, string unit, double floor) =>
             rows.Add((target, provider, F(value, unit), value >= floor));
         foreach (var r in residents)
@@ -153,13 +160,13 @@ public static class Report
         {
             rows.Add(("forecast for one child p95 ≤ 2 ms (in process)", r.Provider, F(r.Forecast.P95, " ms"), r.Forecast.P95 <= 2));
             Worst("due list p95 ≤ 50 ms (HTTP, a station's vaccination list)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("station", StringComparison.Ordinal)), 50);
-            Worst("coverage ≤ 1 s (HTTP p95, district, one cohort)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district coverage", StringComparison.Ordinal)), 1000);
+            WorstCold("coverage ≤ 1 s (cold in process p95, district, every dose of a year)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district coverage", StringComparison.Ordinal)), 1000);
             AtLeast("record a dose ≥ 200 req/s (HTTP, 16 clients)", r.Provider, r.Record.Rps, " req/s", 200);
         }
         foreach (var r in chronic)
         {
             Worst("due list p95 ≤ 50 ms (HTTP, a team's follow-up list)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("team", StringComparison.Ordinal)), 50);
-            Worst("indicators ≤ 1 s (HTTP p95, district, a year)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district indicators", StringComparison.Ordinal)), 1000);
+            WorstCold("indicators ≤ 1 s (cold in process p95, district, a year)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district indicators", StringComparison.Ordinal)), 1000);
             AtLeast("record a follow-up ≥ 200 req/s (HTTP, 16 clients)", r.Provider, r.Record.Rps, " req/s", 200);
         }
 

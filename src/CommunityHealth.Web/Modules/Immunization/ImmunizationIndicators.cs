@@ -48,7 +48,7 @@ public sealed class ImmunizationIndicators : IIndicatorSource, IResidentActivity
             return CoverageCohort.Query(db, firstBorn, lastBorn, to).Select(r => new IndicatorPerson
             {
                 ResidentId = r.Id, OrganizationId = r.OrganizationId,
-                InNumerator = db.Vaccinees.Any(v => v.ResidentId == r.Id && v.CertificateIssuedOn <= to),
+                InNumerator = db.Vaccinees.Any(v => v.ResidentId == r.Id && v.CertificateIssuedOn <= to && v.CertificateNumber != ""), // a record opened from a transcribed dose has no 接种证 yet
             });
         }
         var dose = Doses.First(d => CoveragePrefix + d.Key == code);
