@@ -90,6 +90,8 @@ public abstract class ReadAuditTests<TApp>(TApp app) : IClassFixture<TApp> where
         ["/fhir/Immunization/{id}"] = (Kind.ShowsPerson, s => $"/fhir/Immunization/{s.Immunization}"),
         ["/fhir/Immunization"] = (Kind.ShowsPerson, s => $"/fhir/Immunization?patient={s.Child}"),
         ["/fhir/ImmunizationRecommendation"] = (Kind.ShowsPerson, s => $"/fhir/ImmunizationRecommendation?patient={s.Child}"),
+        ["/fhir/ImmunizationEvaluation/{id}"] = (Kind.ShowsPerson, s => $"/fhir/ImmunizationEvaluation/{s.Immunization}"),
+        ["/fhir/ImmunizationEvaluation"] = (Kind.ShowsPerson, s => $"/fhir/ImmunizationEvaluation?patient={s.Child}"),
         ["/fhir/Condition/{id}"] = (Kind.ShowsPerson, s => $"/fhir/Condition/{s.Registration}"),
         ["/fhir/Condition"] = (Kind.ShowsPerson, s => $"/fhir/Condition?patient={s.Adult}"),
         ["/fhir/Observation/{id}"] = (Kind.ShowsPerson, s => $"/fhir/Observation/{s.Observation}"),

@@ -1287,7 +1287,8 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.HasIndex("DistrictId", "BirthDate");
 
                     b.HasIndex("DistrictId", "CertificateNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CertificateNumber\" <> ''");
 
                     b.HasIndex("Status", "ReviewOn");
 

@@ -30,7 +30,7 @@ public sealed class GenerateReminders(ScopedDb dbs, OrganizationCache organizati
         if (!ReminderRules.ValidDaysAhead(days)) return new Invalid("daysAhead", "error.vaccination.days_ahead");
         var (from, until) = ReminderRules.DueWindow(clock.Today(), days);
         await using var db = dbs.For(staff);
-        var q = db.Vaccinees.AsNoTracking().Where(v => v.Status == VaccineeStatus.Active && v.NextDueDate >= from && v.NextDueDate <= until);
+        var q = db.Vaccinees.AsNoTracking().Where(v => v.Status == VaccineeStatus.Active && v.NextDueDate >= from && v.NextDueDate <= until && v.GuardianPhone != ""); // no phone known: nobody to remind
         if (cmd.OrganizationId is { } org) q = q.Where(v => v.OrganizationId == org);
         var due = await q.Join(db.Residents.Where(r => r.Status == ResidentStatus.Active), v => v.ResidentId, r => r.Id, (v, r) => new { v, r.Name })
             .Take(20_000).ToListAsync(ct);
