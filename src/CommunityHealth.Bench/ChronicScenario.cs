@@ -1,4 +1,3 @@
-using CommunityHealth.Web.Platform.Indicators;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CommunityHealth.Data.ChronicCare;
@@ -9,6 +8,7 @@ using CommunityHealth.Domain.Examinations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.ChronicCare;
 using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
 using Reading = CommunityHealth.Data.ChronicCare.Measurement;
 

@@ -1,13 +1,13 @@
-using CommunityHealth.Domain.Common;
-using CommunityHealth.Web.Platform.Indicators;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CommunityHealth.Data.Immunization;
+using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Immunization;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.Immunization;
 using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Bench;

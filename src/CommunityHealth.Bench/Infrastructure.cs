@@ -1,19 +1,19 @@
-using CommunityHealth.Web.Modules.ChronicCare;
-using CommunityHealth.Web.Modules.Examinations;
-using CommunityHealth.Web.Modules.Immunization;
-using CommunityHealth.Web.Modules.Residents;
-using CommunityHealth.Web.Platform.Indicators;
-using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using CommunityHealth.Data;
 using CommunityHealth.Domain.Organizations;
+using CommunityHealth.Web.Modules.ChronicCare;
+using CommunityHealth.Web.Modules.Examinations;
+using CommunityHealth.Web.Modules.Immunization;
+using CommunityHealth.Web.Modules.Residents;
 using CommunityHealth.Web.Platform;
+using CommunityHealth.Web.Platform.Indicators;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

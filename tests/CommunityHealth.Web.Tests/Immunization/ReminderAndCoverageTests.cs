@@ -145,7 +145,8 @@ public abstract class ReminderAndCoverageTests<TApp>(TApp app) : IClassFixture<T
                 .ToDictionary(p => p.Str("residentId"), p => p.GetProperty("inNumerator").GetBoolean());
         var mmr1 = await People("imm.coverage.MMR-1");
         var ids = await Task.WhenAll(new[] { onTime, late }.Select(async v => (await nurse.GetJsonAsync($"/api/vaccinees/{v}")).Str("residentId")));
-        Assert.True(mmr1[ids[0]] && mmr1[ids[1]]);
+        Assert.True(mmr1[ids[0]]);
+        Assert.False(mmr1[ids[1]]); // given at 13 months: after the end of the year in which it was due
         Assert.False(mmr1[noneResident]);
         var value = await nurse.GetJsonAsync($"/api/indicators/imm.coverage.MMR-1?org={station}&period={period}");
         Assert.Equal(mmr1.Count, value.GetProperty("denominator").GetInt32());

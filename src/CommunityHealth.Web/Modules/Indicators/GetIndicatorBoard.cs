@@ -1,6 +1,6 @@
-using static CommunityHealth.Web.Platform.Text;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Web.Platform.Indicators;
+using static CommunityHealth.Web.Platform.Text;
 
 namespace CommunityHealth.Web.Modules.Indicators;
 

@@ -1,5 +1,5 @@
-using static CommunityHealth.Web.Platform.Text;
 using CommunityHealth.Web.Platform.Indicators;
+using static CommunityHealth.Web.Platform.Text;
 
 namespace CommunityHealth.Web.Modules.Indicators;
 

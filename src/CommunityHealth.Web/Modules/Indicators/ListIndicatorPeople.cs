@@ -1,9 +1,9 @@
-using static CommunityHealth.Web.Platform.Text;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Web.Modules.Immunization;
 using CommunityHealth.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
+using static CommunityHealth.Web.Platform.Text;
 
 namespace CommunityHealth.Web.Modules.Indicators;
 

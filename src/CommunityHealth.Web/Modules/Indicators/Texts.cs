@@ -28,5 +28,15 @@ public sealed class Texts : TextTable
         ("分子", "Numerator"), ("分母", "Denominator"), ("指标值(%)", "Value (%)"), ("目标(%)", "Target (%)"), ("是否达标", "Met"),
         ("达标", "Met"), ("未达标", "Not met"), ("计入分子", "In numerator"),
         ("住址", "Address"),
+        ("下级机构排名", "Ranking of the organisations below"),
+        ("不在档案中的分母（常住人口、患者估算人数等），按机构和年度录入并注明来源；上级机构未录入时取下级机构之和。",
+            "Denominators that are not in the records (resident population, estimated patients …), entered per organisation and year with their source; where an organisation has none, the sum of the organisations below it is used."),
+        ("人员明细", "People"), ("人群", "Group"), ("共 {0} 人", "{0} people"), ("分子人员", "Numerator"), ("分母人员", "Denominator"),
+        ("如：统计年鉴", "e.g. statistical yearbook"), ("已保存：{0} {1} {2}", "Saved: {0} {1} {2}"), ("年度", "Year"), ("录入人", "Entered by"),
+        ("录入人口基数", "Enter the population figure"), ("录入值", "Entered"), ("指标值", "Value"), ("未达标人员（差额）", "Gap (not yet in the numerator)"),
+        ("档案中已有", "In the records"), ("正在计算指标…", "Computing the indicators…"), ("没有人员。", "Nobody."), ("没有这个指标。", "There is no such indicator."),
+        ("绿色：达标；红色：未达标；点击数值查看明细", "Green: target met; red: not met; click a value for its details"), ("该机构没有下级机构。", "This organisation has none below it."),
+        ("近12期趋势", "Last 12 periods"), ("返回指标总览", "Back to the board"), ("采用值", "Used"),
+
     ];
 }

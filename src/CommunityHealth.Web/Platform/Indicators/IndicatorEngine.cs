@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Organizations;
 using CommunityHealth.Domain.Common;
-using CommunityHealth.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Platform.Indicators;
@@ -46,7 +45,10 @@ public sealed class IndicatorEngine(IHealthDbFactory factory, OrganizationCache 
 
     public static string Shape(PeriodType type) => type switch
     {
-        PeriodType.CalendarYear => "2025", PeriodType.MchYear => "2025-MCH", PeriodType.Quarter => "2025-Q3", _ => "2025-07",
+        PeriodType.CalendarYear => "2025",
+        PeriodType.MchYear => "2025-MCH",
+        PeriodType.Quarter => "2025-Q3",
+        _ => "2025-07",
     };
 
     /// <summary>The active organisations of the node's subtree (the node and everything below it).</summary>
