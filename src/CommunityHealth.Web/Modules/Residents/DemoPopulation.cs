@@ -99,6 +99,19 @@ public sealed class DemoPopulation(int seed, DateOnly today)
         return new Family(household, members);
     }
 
+    /// <summary>
+    /// When the record was made (建档): a district's records were built up since the programme began (2009; here from 2012), a
+    /// newborn's within a month of birth; spread by the ID sequence, not a further random draw, so the population stays the same.
+    /// </summary>
+    private DateTime Created(DateOnly birth, int sequence, DateTime now)
+    {
+        var first = new DateOnly(2012, 1, 1);
+        var day = birth >= first ? birth.AddDays(sequence % 30) : first.AddDays((sequence * 7919 + birth.DayNumber) % Math.Max(1, today.DayNumber - first.DayNumber));
+        if (day > today) day = today;
+        var at = DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(1, 30)), DateTimeKind.Utc); // 09:30 in China
+        return at > now ? now : at;
+    }
+
     private Resident NewResident(Organization org, Guid? teamId, string surname, int age, string? sex, string address, Func<string> nextRecordNumber, DateTime now)
     {
         sex ??= _random.Next(2) == 0 ? "1" : "2";
@@ -119,7 +132,7 @@ public sealed class DemoPopulation(int seed, DateOnly today)
             DocumentType = ResidentRules.IdCard, DocumentNumber = id, IdNumber = id, IdLast4 = id[^4..], IdLast6 = id[^6..],
             Sex = sex, BirthDate = birth, ResidenceType = _random.Next(100) < 80 ? "1" : "2", Ethnicity = _random.Next(100) < 96 ? "01" : "03",
             Phone = age >= 16 ? $"1{"3578"[_random.Next(4)]}{_random.Next(0, 10)}{_random.Next(10_000_000, 99_999_999)}" : null,
-            Address = address, Payments = [age >= 18 && age < 60 ? "1" : "2"], CreatedAt = now, UpdatedAt = now,
+            Address = address, Payments = [age >= 18 && age < 60 ? "1" : "2"], CreatedAt = Created(birth, sequence, now), UpdatedAt = now,
         };
         // chronic conditions rise with age (rough urban prevalence), so later programmes have patients
         if (age >= 35 && _random.Next(100) < (age >= 65 ? 45 : age >= 50 ? 25 : 8))
