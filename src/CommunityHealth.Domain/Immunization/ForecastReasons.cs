@@ -29,7 +29,7 @@ public static partial class ForecastReasons
         ("早于最小接种年龄{a}（{d}）", "Before the minimum age of {a} ({d})"),
         ("与上一剂（{d}）间隔不足{i}", "Less than {i} after the previous dose ({d})"),
         ("与第1剂（{d}）间隔不足{i}", "Less than {i} after dose 1 ({d})"),
-        ("{S}已完成（{n}剂有效）", "{S} complete ({n} valid doses)"),
+        ("{S}已完成（{n}剂有效）", "{S} complete (valid doses: {n})"),
         ("第{n}剂{v}暂不接种：{r}", "Dose {n} of {v} not to be given for now: {r}"),
         ("第{n}剂{v}须在{d}前接种，已超过可接种年龄，不再补种", "Dose {n} of {v} had to be given before {d}: past the age limit, no catch-up"),
         ("第{n}剂{v}未到期：{r}", "Dose {n} of {v} not yet due: {r}"),

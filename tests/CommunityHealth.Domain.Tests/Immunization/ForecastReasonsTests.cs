@@ -11,7 +11,7 @@ public partial class ForecastReasonsTests
     [InlineData("第1剂不计入：早于最小接种年龄8月龄（2022-11-10）", "Dose 1 does not count: Before the minimum age of 8 months (2022-11-10)")]
     [InlineData("第1剂麻腮风疫苗已逾期40天（应于2022-11-10接种），请尽快补种", "Dose 1 of MMR vaccine overdue by 40 days (due 2022-11-10): catch up soon")]
     [InlineData("第4剂百白破疫苗未到期：推荐2023-09-10（最早2023-08-01）", "Dose 4 of DTaP vaccine not yet due: recommended 2023-09-10 (earliest 2023-08-01)")]
-    [InlineData("乙肝疫苗已完成（3剂有效）", "Hepatitis B complete (3 valid doses)")]
+    [InlineData("乙肝疫苗已完成（3剂有效）", "Hepatitis B complete (valid doses: 3)")]
     [InlineData("第2剂不计入：与上一剂（2022-04-10）间隔不足28天", "Dose 2 does not count: Less than 28 days after the previous dose (2022-04-10)")]
     [InlineData("第1剂有效（未在12月龄前完成，不属及时接种）", "Dose 1 valid (not given before 12 months: not timely)")]
     [InlineData("第1剂麻腮风疫苗暂不接种：麻腮风疫苗禁忌（egg allergy，2022-01-01起）", "Dose 1 of MMR vaccine not to be given for now: MMR vaccine contraindicated (egg allergy, from 2022-01-01)")]

@@ -7,7 +7,6 @@ public class RateTextTests
 {
     [Theory]
     [InlineData(95.5, "95.5%")]
-    [InlineData(95.50, "95.5%")]
     [InlineData(96, "96.0%")]
     [InlineData(95.45, "95.5%")]
     [InlineData(95.44, "95.4%")]

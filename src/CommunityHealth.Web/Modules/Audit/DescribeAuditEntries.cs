@@ -20,8 +20,12 @@ public sealed record AuditEntryView(AuditPiece Subject, IReadOnlyList<AuditPiece
 /// id): residents, vaccination records (their child), organisations, teams and staff accounts; and reads the field
 /// changes a resident update recorded with it. Pages only: the API answers the stored entries.
 /// </summary>
-public sealed partial class DescribeAuditEntries(ScopedDb dbs, OrganizationCache organizations)
+public sealed partial class DescribeAuditEntries(ScopedDb dbs, OrganizationCache organizations, IEnumerable<Platform.Modules.IModule> modules)
 {
+    // a page of the menu is named by its menu text ("page /chronic/worklist" → 慢病随访清单), any other page by its address
+    private readonly Dictionary<string, string> _pages = modules.SelectMany(m => m.Menu)
+        .GroupBy(e => "/" + e.Href.Trim('/'), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+
     /// <summary>An id is shown by its first 8 characters; the full id is in the tooltip.</summary>
     public const int ShortId = 8;
 
@@ -81,7 +85,7 @@ public sealed partial class DescribeAuditEntries(ScopedDb dbs, OrganizationCache
     };
 
     /// <summary>The detail, its ids as names or shortened. A list read ("door | 20 (1/2) | id id …") shows the door, the count and the names.</summary>
-    private static IReadOnlyList<AuditPiece> Detail(AuditRow r, Dictionary<Guid, string> names)
+    private IReadOnlyList<AuditPiece> Detail(AuditRow r, Dictionary<Guid, string> names)
     {
         var detail = AuditEntities.Detail(r.Action, r.Detail);
         if (string.IsNullOrEmpty(detail)) return [];
@@ -115,7 +119,12 @@ public sealed partial class DescribeAuditEntries(ScopedDb dbs, OrganizationCache
     }
 
     // "page /immunization/{Id:guid}" reads as the page's address; the route's parameter syntax is noise to an auditor
-    private static string Door(string s) => RouteParameter().Replace(s.StartsWith("page ", StringComparison.Ordinal) ? Text.L("页面") + " " + s[5..] : s, "{$1}");
+    private string Door(string s)
+    {
+        if (!s.StartsWith("page ", StringComparison.Ordinal)) return s;
+        var route = s[5..].Trim();
+        return Text.L("页面") + " " + (_pages.TryGetValue(route, out var label) ? Text.L(label) : RouteParameter().Replace(route, "{$1}"));
+    }
 
     private static string Change(string field, string? from, string? to, Dictionary<Guid, string> names) =>
         $"{(Text.All.ContainsKey("field." + field) ? Text.Get("field." + field) : field)}: {Value(from, names)} → {Value(to, names)}";
