@@ -6,7 +6,7 @@ namespace CommunityHealth.Web.Platform;
 public static class IndicatorMath
 {
     /// <summary>numerator ÷ denominator × 100, two decimals; null when the denominator is zero (standards §1.12).</summary>
-    public static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : Math.Round(100m * numerator / denominator, 2);
+    public static decimal? Rate(int numerator, int denominator) => Indicators.IndicatorQueries.Rate(numerator, denominator);
 
     /// <summary>An .xlsx with one sheet per entry (sheet name → rows).</summary>
     public static byte[] Excel(Dictionary<string, object> sheets)
