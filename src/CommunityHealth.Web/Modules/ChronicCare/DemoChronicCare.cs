@@ -11,7 +11,7 @@ namespace CommunityHealth.Web.Modules.ChronicCare;
 /// The demo district's hypertension and diabetes patients on the day the system starts, written through the module's own
 /// slices (classification, the chain of next-visit dates, measurement history and audit are what the clinic would have):
 /// each station's family doctor registers about a fifth of the residents of 35 and over for hypertension and one in fourteen
-/// for diabetes, and records their follow-ups of the last fifteen months at the dates the rules proposed — most controlled,
+/// for diabetes, and records their follow-ups since 1 January of last year at the dates the rules proposed — most controlled,
 /// some not (visited again within two weeks), some who stopped coming (overdue now) — and one urgent referral this week.
 /// </summary>
 internal sealed class DemoChronicCare : IDemoSeeder
@@ -81,13 +81,14 @@ internal sealed class DemoChronicCare : IDemoSeeder
                 var kind = rng.NextDouble();
                 var stopsAt = kind > 0.9 ? today.AddDays(-rng.Next(100, 300)) : today;
                 var date = registeredOn.AddDays(rng.Next(3, 14));
-                if (date < today.AddMonths(-15)) date = today.AddMonths(-15).AddDays(rng.Next(0, 30));
+                var historyFrom = new DateOnly(today.Year - 1, 1, 1); // last year whole, so its indicators have a full year of visits
+                if (date < historyFrom) date = historyFrom.AddDays(rng.Next(0, 30));
                 var (drugH, drugD) = (HypertensionDrugs[rng.Next(HypertensionDrugs.Length)], DiabetesDrugs[rng.Next(DiabetesDrugs.Length)]);
                 var height = 150 + rng.Next(0, 30);
                 var weight = Math.Round(height - 105 + (decimal)(rng.NextDouble() * 20 - 5), 1);
-                for (var guard = 0; guard < 12 && date < today && date < stopsAt; guard++)
+                for (var guard = 0; guard < 20 && date < today && date < stopsAt; guard++)
                 {
-                    var controlled = kind < 0.65 || rng.NextDouble() < 0.4;
+                    var controlled = kind < 0.55 || rng.NextDouble() < 0.3;
                     var urgent = !referred && date >= today.AddDays(-6);
                     var (sbp, dbp) = urgent ? (186, 112) : controlled ? (118 + rng.Next(0, 20), 70 + rng.Next(0, 18)) : (142 + rng.Next(0, 25), 86 + rng.Next(0, 14));
                     decimal? fpg = dm ? Math.Round(controlled ? 5.2m + (decimal)rng.NextDouble() * 1.6m : 7.3m + (decimal)rng.NextDouble() * 3m, 1) : null;

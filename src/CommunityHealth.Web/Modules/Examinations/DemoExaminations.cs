@@ -45,7 +45,7 @@ internal sealed class DemoExaminations : IDemoSeeder
                 // the 65+ exam (about three in five come) and the yearly exam of a hypertension or diabetes patient (most come)
                 if (rng.NextDouble() > (patients.Contains(person.Id) ? 0.8 : 0.62)) continue;
                 var dates = new List<DateOnly> { yearStart.AddDays(rng.Next(0, Math.Max(1, today.DayNumber - yearStart.DayNumber))) };
-                if (rng.NextDouble() < 0.4) dates.Insert(0, dates[0].AddYears(-1).AddDays(rng.Next(-20, 20)));
+                if (rng.NextDouble() < 0.75) dates.Insert(0, dates[0].AddYears(-1).AddDays(rng.Next(-20, 20))); // most came last year too
                 foreach (var on in dates.Where(d => d <= today))
                 {
                     var result = await record.HandleAsync(doctor, person.Id, Exam(on, doctor.DisplayName, person.Sex == "1", on >= person.BirthDate.AddYears(65), rng), ct);

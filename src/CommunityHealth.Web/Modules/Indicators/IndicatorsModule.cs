@@ -2,6 +2,7 @@ using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Indicators.Fhir;
 using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.Indicators;
 
@@ -28,6 +29,7 @@ public sealed class IndicatorsModule : IModule
         services.AddScoped<ListIndicatorPeople>();
         services.AddScoped<ListPopulationFigures>();
         services.AddScoped<SetPopulationFigureHandler>();
+        services.AddSingleton<IDemoSeeder, DemoPopulationFigures>();
     }
 
     public void MapApi(RouteGroupBuilder api)
