@@ -177,6 +177,41 @@ public static class ChronicScenario
                 ["d"] = P(districtId), ["f"] = D(from), ["t"] = D(to), ["y"] = year,
             }).ToList())));
 
+        // the indicator catalogue (issue 21), every programme's indicators, the district and the last full year
+        var none = new Measurement("n/a (no hand-written equivalent)", 1, 0, 0, 0, 0, 0);
+        var catalogue = InProcess.Catalogue;
+        var lastYear = new ReportPeriod(PeriodType.CalendarYear, year, 0);
+        var timings = new List<(string Code, double Ms)>();
+        foreach (var info in catalogue.All)
+        {
+            var engine = inProcess.ColdIndicators();
+            var node = (await engine.NodeAsync(staff, null, default)).Value;
+            var sw1 = System.Diagnostics.Stopwatch.StartNew();
+            await engine.ValuesAsync(info, [node], lastYear, default);
+            timings.Add((info.Code, sw1.Elapsed.TotalMilliseconds));
+        }
+        var worst = timings.MaxBy(t => t.Ms);
+        Console.WriteLine($"indicators cold: worst {worst.Code} {worst.Ms:F0} ms; all {timings.Sum(t => t.Ms):F0} ms");
+        var sorted = timings.Select(t => t.Ms).Order().ToArray();
+        rows.Add(new ResidentScenario.Row($"indicator catalogue: one indicator, district, {year}, cold (worst: {worst.Code})",
+            await Load.SequentialAsync("indicator http", http, catalogue.All.Select(i => $"/api/indicators/{i.Code}?period={year}").ToList()),
+            new Measurement("one indicator cold", 1, sorted.Length, 0, sorted.Sum() / 1000, sorted[sorted.Length / 2], sorted[^1]), none));
+        var boardCold = await Load.SequentialCallsAsync("board cold", Enumerable.Range(0, 3).ToList(), async _ =>
+        {
+            var engine = inProcess.ColdIndicators();
+            var node = (await engine.NodeAsync(staff, null, default)).Value;
+            var children = await engine.ChildrenAsync(node, default);
+            var values = new List<IndicatorValue>();
+            foreach (var info in catalogue.All) values.AddRange(await engine.ValuesAsync(info, [node, .. children], lastYear, default));
+            return values;
+        });
+        await http.GetAsync($"/api/indicators/board?period={year}"); // the first view fills the cache
+        rows.Add(new ResidentScenario.Row($"indicator board: all indicators × centers, {year} (cold in process; HTTP unchanged since the last view)",
+            await Load.SequentialAsync("board http", http, Enumerable.Repeat($"/api/indicators/board?period={year}", 20).ToList()), boardCold, none));
+        rows.Add(new ResidentScenario.Row($"indicator gap list: records.usage, district, {year}, first page",
+            await Load.SequentialAsync("gap http", http, Enumerable.Repeat($"/api/indicators/records.usage/people?period={year}&set=gap&pageSize=100", 20).ToList()),
+            none, none));
+
         // recording a follow-up through HTTP: patients across the district (shuffled), today's values, the full form
         var order = patients.Select(p => p).ToList();
         ImmunizationScenario.Shuffle(order, new Random(5));

@@ -168,6 +168,10 @@ public static class Report
             Worst("due list p95 ≤ 50 ms (HTTP, a team's follow-up list)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("team", StringComparison.Ordinal)), 50);
             WorstCold("indicators ≤ 1 s (cold in process p95, district, a year)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("district indicators", StringComparison.Ordinal)), 1000);
             AtLeast("record a follow-up ≥ 200 req/s (HTTP, 16 clients)", r.Provider, r.Record.Rps, " req/s", 200);
+            WorstCold("one indicator, district, a year ≤ 1 s cold (in process, worst indicator)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator catalogue", StringComparison.Ordinal)), 1000);
+            WorstCold("indicator board ≤ 3 s cold (in process)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator board", StringComparison.Ordinal)), 3000);
+            Worst("indicator board ≤ 200 ms when nothing changed (HTTP p95)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator board", StringComparison.Ordinal)), 200);
+            Worst("gap list of the largest indicator, first page ≤ 200 ms (HTTP p95)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator gap", StringComparison.Ordinal)), 200);
         }
 
         var sb = new StringBuilder();
