@@ -46,12 +46,32 @@ public sealed class DataVersion : SaveChangesInterceptor, IDbTransactionIntercep
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Bump();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Bump();
+        Committed(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // the transaction a save of audit rows only opens for itself changes no figure; any other commit may have (set-based updates)
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && _saving.TryGetValue(context, out var box) && !box.Value) return;
+        Bump();
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null) _saving.Remove(context);
     }
 
     private void Note(DbContext? context)
@@ -65,5 +85,6 @@ public sealed class DataVersion : SaveChangesInterceptor, IDbTransactionIntercep
     private void Saved(DbContext? context, int rows)
     {
         if (context is not null && _saving.TryGetValue(context, out var box) && box.Value && rows > 0) Bump();
+        Forget(context);
     }
 }

@@ -189,7 +189,13 @@ public abstract class IndicatorCatalogueTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(HttpStatusCode.BadRequest, badFhir.StatusCode);
         Assert.Equal("OperationOutcome", (await badFhir.ReadJsonAsync()).Str("resourceType"));
 
-        // a write shows at once: the cached counts are recomputed after it
+        // reading (and its audit rows) changes no figure: the counts stay cached; a write shows at once
+        await app.FlushAuditAsync();
+        var version = app.Service<DataVersion>().Value;
+        await PeopleAsync(admin, "elderly.exam", s.Station, "gap");
+        await admin.GetJsonAsync($"/api/indicators/board?org={s.Center}&period={Year}");
+        await app.FlushAuditAsync();
+        Assert.Equal(version, app.Service<DataVersion>().Value);
         var third = await admin.PostAsJsonAsync($"/api/residents/{s.Elderly[2]}/examinations", new { examDate = D(Today.AddDays(-1)), doctor = "王医生", vitals = new { leftSystolic = 128, leftDiastolic = 78 } });
         Assert.True(third.IsSuccessStatusCode);
         Assert.Equal(3, (await ValueAsync(admin, "elderly.exam", s.Station)).GetProperty("numerator").GetInt32());
