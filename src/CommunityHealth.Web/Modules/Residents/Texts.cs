@@ -41,6 +41,7 @@ public sealed class Texts : TextTable
         ("field.householdId", "家庭档案", "Household"),
         ("field.mergedFrom", "合并档案", "Merged record"),
         ("error.resident.search_empty", "请输入姓名、拼音首字母、身份证号、电话或档案编号", "Type a name, pinyin initials, ID number, phone or record number"),
+        ("error.household.search_empty", "请输入家庭住址，或家庭成员的姓名、拼音首字母、身份证号、电话或档案编号", "Type an address, or a member's name, pinyin initials, ID number, phone or record number"),
         ("error.fhir.not_patient", "请求体必须是 Patient 资源", "The body must be a Patient resource"),
         // record fields (history display)
         ("field.name", "姓名", "Name"),
