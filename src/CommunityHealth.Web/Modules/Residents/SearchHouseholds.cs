@@ -12,7 +12,16 @@ public sealed record HouseholdPerson(Guid ResidentId, string Name);
 /// One household of a look-up: its address, head, how many people live in it now, a masked phone to tell households apart
 /// (the head's, else another current member's) and, when the search matched a member rather than the address, that member.
 /// </summary>
-public sealed record HouseholdHit(Guid Id, string Address, HouseholdPerson? Head, int MemberCount, string? MaskedPhone, HouseholdPerson? Match);
+public sealed record HouseholdHit(Guid Id, string Address, HouseholdPerson? Head, int MemberCount, string? MaskedPhone, HouseholdPerson? Match)
+{
+    /// <summary>The line for a household already read in full (the "add a family member" form opens with it chosen).</summary>
+    public static HouseholdHit Of(HouseholdDto h)
+    {
+        var current = h.Members.Where(m => m.To is null).ToList();
+        var head = current.FirstOrDefault(m => m.ResidentId == h.HeadId);
+        return new HouseholdHit(h.Id, h.Address, head is null ? null : new HouseholdPerson(head.ResidentId, head.Name), current.Count, null, null);
+    }
+}
 
 /// <summary>
 /// The household look-up of "join a household" and "add a family member": households whose address contains the text, and
