@@ -2,13 +2,12 @@ using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Components.Shared;
 using CommunityHealth.Web.Modules.Organizations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace CommunityHealth.Web.Modules.Residents.Pages;
 
 public partial class ResidentProfilePage
 {
-    /// <summary>The history state of the navigation from a newly saved record: the profile says "已保存" and opens at its top.</summary>
+    /// <summary>The history state of the navigation from a newly saved record: the profile says "已保存" (the router opens it at its top).</summary>
     public const string SavedState = "saved";
 
     [Parameter] public Guid Id { get; set; }
@@ -24,7 +23,6 @@ public partial class ResidentProfilePage
     [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private Microsoft.JSInterop.IJSRuntime Js { get; set; } = default!;
     [Inject] private Modules.Examinations.ListExaminations ListExams { get; set; } = default!;
     [Inject] private Modules.Examinations.ListEncounters ListEncounters { get; set; } = default!;
     [Inject] private Modules.Examinations.RecordEncounterHandler RecordEncounter { get; set; } = default!;
@@ -41,7 +39,6 @@ public partial class ResidentProfilePage
     private IReadOnlyList<Modules.Examinations.EncounterDto> encounters = [];
     private DateOnly? encounterDate;
     private HouseholdHit? joinHousehold;
-    private bool scrollToTop;
     private string? joinRelationship;
     private string? newHouseholdAddress;
     [Inject] private ListMerges ListMerges { get; set; } = default!;
@@ -70,7 +67,6 @@ public partial class ResidentProfilePage
         canWrite = me.Can(Permission.ResidentsWrite);
         canMerge = me.Can(Permission.ResidentsMerge);
         message = Nav.HistoryEntryState == SavedState ? Text.L("已保存") : null;
-        scrollToTop = message is not null;
         panel = 0;
         orgs = await Orgs.HandleAsync(me);
         teams = await Teams.HandleAsync(me);
@@ -91,13 +87,6 @@ public partial class ResidentProfilePage
         merges = await ListMerges.HandleAsync(me, Id);
         vaccinee = await Vaccinees.ByResidentAsync(me, Id) is { IsSuccess: true } v ? v.Value : null;
         chronic = await ChronicTimeline.HandleAsync(me, Id);
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!scrollToTop || r is null) return;
-        scrollToTop = false;
-        await Js.InvokeVoidAsync("scrollTo", 0, 0); // the save button was at the bottom of a long form
     }
 
     private async Task UndoMergeAsync(Guid mergeId)
