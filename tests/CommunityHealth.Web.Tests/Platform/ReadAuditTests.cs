@@ -45,6 +45,7 @@ public abstract class ReadAuditTests<TApp>(TApp app) : IClassFixture<TApp> where
         ["/api/residents/export"] = (Kind.ShowsPerson, s => $"/api/residents/export?q={s.RecordNumber}"),
         ["/api/residents/duplicates"] = (Kind.Personal, _ => "/api/residents/duplicates"),
         ["/api/households/{id:guid}"] = (Kind.ShowsPerson, s => $"/api/households/{s.Household}"),
+        ["/api/households"] = (Kind.ShowsPerson, s => $"/api/households?q={s.RecordNumber}"),
         ["/api/code-lists"] = (Kind.NotPersonal, _ => "/api/code-lists"),
         ["/api/residents/{residentId:guid}/examinations"] = (Kind.Personal, s => $"/api/residents/{s.Adult}/examinations"),
         ["/api/residents/{residentId:guid}/encounters"] = (Kind.ShowsPerson, s => $"/api/residents/{s.Adult}/encounters"),
