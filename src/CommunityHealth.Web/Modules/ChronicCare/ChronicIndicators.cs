@@ -80,4 +80,7 @@ public sealed class ChronicActivity : IResidentActivity
 {
     public IQueryable<Guid> ResidentsServed(HealthDbContext db, DateOnly from, DateOnly to) =>
         db.ChronicVisits.Where(v => v.VisitDate >= from && v.VisitDate <= to).Select(v => v.ResidentId);
+
+    public System.Linq.Expressions.Expression<Func<Guid, bool>> Served(HealthDbContext db, DateOnly from, DateOnly to) =>
+        id => db.ChronicVisits.Any(v => v.ResidentId == id && v.VisitDate >= from && v.VisitDate <= to);
 }

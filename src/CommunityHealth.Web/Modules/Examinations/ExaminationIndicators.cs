@@ -35,4 +35,7 @@ public sealed class ExaminationIndicators : IIndicatorSource, IResidentActivity
     public IQueryable<Guid> ResidentsServed(HealthDbContext db, DateOnly from, DateOnly to) =>
         db.Examinations.Where(e => e.ExamDate >= from && e.ExamDate <= to).Select(e => e.ResidentId)
             .Concat(db.Encounters.Where(e => e.Date >= from && e.Date <= to).Select(e => e.ResidentId));
+
+    public System.Linq.Expressions.Expression<Func<Guid, bool>> Served(HealthDbContext db, DateOnly from, DateOnly to) =>
+        id => db.Examinations.Any(e => e.ResidentId == id && e.ExamDate >= from && e.ExamDate <= to) || db.Encounters.Any(e => e.ResidentId == id && e.Date >= from && e.Date <= to);
 }

@@ -75,4 +75,7 @@ public sealed class ImmunizationIndicators : IIndicatorSource, IResidentActivity
     /// <summary>A dose given is a service on the child's record (健康档案使用率).</summary>
     public IQueryable<Guid> ResidentsServed(HealthDbContext db, DateOnly from, DateOnly to) =>
         db.VaccinationDoses.Where(d => d.GivenOn >= from && d.GivenOn <= to).Select(d => d.ResidentId);
+
+    public System.Linq.Expressions.Expression<Func<Guid, bool>> Served(HealthDbContext db, DateOnly from, DateOnly to) =>
+        id => db.VaccinationDoses.Any(d => d.ResidentId == id && d.GivenOn >= from && d.GivenOn <= to);
 }

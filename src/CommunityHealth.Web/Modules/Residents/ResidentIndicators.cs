@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityHealth.Data;
 using CommunityHealth.Data.Residents;
 using CommunityHealth.Domain.Common;
@@ -47,13 +48,33 @@ public sealed class ResidentIndicators(IEnumerable<IResidentActivity> activities
     {
         var held = Held(db, range.To);
         if (code != Usage) return held.Select(r => new IndicatorPerson { ResidentId = r.Id, OrganizationId = r.OrganizationId, InNumerator = true });
+        // per resident: a probe of each module's services by (resident, date), so a page of the gap stops after its rows
+        var r = Expression.Parameter(typeof(Resident), "r");
+        var id = Expression.Property(r, nameof(Resident.Id));
+        var person = Expression.MemberInit(Expression.New(typeof(IndicatorPerson)),
+            Expression.Bind(typeof(IndicatorPerson).GetProperty(nameof(IndicatorPerson.ResidentId))!, id),
+            Expression.Bind(typeof(IndicatorPerson).GetProperty(nameof(IndicatorPerson.OrganizationId))!, Expression.Property(r, nameof(Resident.OrganizationId))),
+            Expression.Bind(typeof(IndicatorPerson).GetProperty(nameof(IndicatorPerson.InNumerator))!, ResidentPredicates.AnyOf(activities.Select(a => a.Served(db, range.From, range.To)), id)));
+        return held.Select(Expression.Lambda<Func<Resident, IndicatorPerson>>(person, r));
+    }
+
+    /// <summary>
+    /// 健康档案使用率 counted against the year's services as one set (built once by the database), not a probe per record; the
+    /// other indicators count their people.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IndicatorTally>> CountAsync(HealthDbContext db, string code, IndicatorRange range, CancellationToken ct)
+    {
+        var held = Held(db, range.To);
+        if (code != Usage) return await IndicatorQueries.CountByOrganizationAsync(People(db, code, range), ct);
         IQueryable<Guid>? served = null;
         foreach (var a in activities)
         {
             var q = a.ResidentsServed(db, range.From, range.To);
             served = served is null ? q : served.Concat(q);
         }
-        if (served is null) return held.Select(r => new IndicatorPerson { ResidentId = r.Id, OrganizationId = r.OrganizationId, InNumerator = false });
-        return held.Select(r => new IndicatorPerson { ResidentId = r.Id, OrganizationId = r.OrganizationId, InNumerator = served.Contains(r.Id) });
+        var people = served is null
+            ? held.Select(r => new IndicatorPerson { ResidentId = r.Id, OrganizationId = r.OrganizationId, InNumerator = false })
+            : held.Select(r => new IndicatorPerson { ResidentId = r.Id, OrganizationId = r.OrganizationId, InNumerator = served.Contains(r.Id) });
+        return await IndicatorQueries.CountByOrganizationAsync(people, ct);
     }
 }

@@ -95,5 +95,29 @@ public static class IndicatorQueries
 /// </summary>
 public interface IResidentActivity
 {
+    /// <summary>Every resident served in the period, once per service (a set to count against: the databases build it once).</summary>
     IQueryable<Guid> ResidentsServed(HealthDbContext db, DateOnly from, DateOnly to);
+
+    /// <summary>Whether one resident was served in the period (an index probe per resident: for a page of people, which stops early).</summary>
+    System.Linq.Expressions.Expression<Func<Guid, bool>> Served(HealthDbContext db, DateOnly from, DateOnly to);
+}
+
+/// <summary>Joins predicates on a resident id with OR and applies them to another expression (no expression library needed).</summary>
+public static class ResidentPredicates
+{
+    public static System.Linq.Expressions.Expression AnyOf(IEnumerable<System.Linq.Expressions.Expression<Func<Guid, bool>>> predicates, System.Linq.Expressions.Expression residentId)
+    {
+        System.Linq.Expressions.Expression? body = null;
+        foreach (var p in predicates)
+        {
+            var applied = new Replace(p.Parameters[0], residentId).Visit(p.Body);
+            body = body is null ? applied : System.Linq.Expressions.Expression.OrElse(body, applied);
+        }
+        return body ?? System.Linq.Expressions.Expression.Constant(false);
+    }
+
+    private sealed class Replace(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.Expression to) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }
