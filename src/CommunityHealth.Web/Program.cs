@@ -12,6 +12,7 @@ using CommunityHealth.Web.Modules.Immunization;
 using CommunityHealth.Web.Modules.Organizations;
 using CommunityHealth.Web.Modules.Residents;
 using CommunityHealth.Web.Modules.Staff;
+using CommunityHealth.Web.Modules.WorkList;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 using Microsoft.AspNetCore.Localization;
@@ -46,6 +47,7 @@ builder.AddModule<ResidentsModule>();
 builder.AddModule<ExaminationsModule>();
 builder.AddModule<ImmunizationModule>();
 builder.AddModule<ChronicCareModule>();
+builder.AddModule<WorkListModule>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();

@@ -875,10 +875,18 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Sender")
                         .HasMaxLength(30)
@@ -895,13 +903,15 @@ namespace CommunityHealth.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid>("VaccineeId")
+                    b.Property<Guid?>("VaccineeId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("ResidentId");
 
                     b.HasIndex("VaccineeId");
 
@@ -2388,11 +2398,15 @@ namespace CommunityHealth.Data.Postgres.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Immunization.ReminderMessage", b =>
                 {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommunityHealth.Data.Immunization.StockMovement", b =>

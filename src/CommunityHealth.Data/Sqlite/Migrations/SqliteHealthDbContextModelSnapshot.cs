@@ -902,10 +902,18 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Sender")
                         .HasMaxLength(30)
@@ -923,13 +931,14 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("VaccineeId")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("ResidentId");
 
                     b.HasIndex("VaccineeId");
 
@@ -2470,11 +2479,15 @@ namespace CommunityHealth.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityHealth.Data.Immunization.ReminderMessage", b =>
                 {
+                    b.HasOne("CommunityHealth.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommunityHealth.Data.Immunization.Vaccinee", null)
                         .WithMany()
                         .HasForeignKey("VaccineeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommunityHealth.Data.Immunization.StockMovement", b =>

@@ -3,6 +3,7 @@ using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare.Fhir;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.WorkList;
 using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
@@ -27,7 +28,8 @@ public sealed class ChronicCareModule : IModule
         services.AddScoped<CreateReferralHandler>();
         services.AddScoped<RecordReferralResultHandler>();
         services.AddScoped<ChronicWorkList>();
-        services.AddScoped<IWorkCounts, CountChronicWork>();
+        services.AddWorkProgramme<HypertensionWorkItems>();
+        services.AddWorkProgramme<DiabetesWorkItems>();
         services.AddScoped<GetIndicatorReport>();
         services.AddScoped<ListIndicatorPatients>();
         services.AddScoped<GetIndicatorTrend>();

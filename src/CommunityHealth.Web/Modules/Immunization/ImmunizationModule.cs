@@ -1,6 +1,7 @@
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Immunization.Fhir;
 using CommunityHealth.Web.Platform.Modules;
+using CommunityHealth.Web.Platform.WorkList;
 using CommunityHealth.Web.Platform.Seeding;
 
 namespace CommunityHealth.Web.Modules.Immunization;
@@ -27,7 +28,7 @@ public sealed class ImmunizationModule : IModule
         services.AddScoped<RecordContact>();
         services.AddScoped<ChangeVaccineeStatus>();
         services.AddScoped<VaccinationWorkList>();
-        services.AddScoped<IWorkCounts, CountVaccinationWork>();
+        services.AddWorkProgramme<ImmunizationWorkItems>();
         services.AddScoped<RefreshDueDates>();
         services.AddScoped<GetCoverage>();
         services.AddScoped<ListCoverageChildren>();

@@ -50,7 +50,7 @@ public sealed class RegisterVaccinee(ScopedDb dbs, TimeProvider clock, Organizat
             GuardianPhone = PhoneNumber.Normalize(cmd.GuardianPhone)!, MotherHBsAg = cmd.MotherHBsAg ?? HBsAgStatus.Unknown,
             BirthWeightGrams = cmd.BirthWeightGrams, Immunodeficient = cmd.Immunodeficient ?? false, CreatedAt = now, UpdatedAt = now,
         };
-        VaccinationHistory.Recompute(child, [], [], today);
+        await ImmunizationWorkItems.SyncAsync(db, child, VaccinationHistory.Recompute(child, [], [], today), today, now, ct);
         db.Vaccinees.Add(child);
         db.Audit(staff, "Vaccinee", child.Id.ToString(), AuditActions.Create, $"certificate {certificate}");
         await db.SaveChangesAsync(ct);

@@ -11,6 +11,28 @@ namespace CommunityHealth.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<Guid>(
+                name: "VaccineeId",
+                table: "reminder_messages",
+                type: "uuid",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Programme",
+                table: "reminder_messages",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ResidentId",
+                table: "reminder_messages",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "reminder_opt_outs",
                 columns: table => new
@@ -74,6 +96,11 @@ namespace CommunityHealth.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_reminder_messages_ResidentId",
+                table: "reminder_messages",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminder_opt_outs_DistrictId",
                 table: "reminder_opt_outs",
                 column: "DistrictId");
@@ -113,16 +140,50 @@ namespace CommunityHealth.Data.Postgres.Migrations
                 name: "IX_work_items_SourceId_Status",
                 table: "work_items",
                 columns: new[] { "SourceId", "Status" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_reminder_messages_residents_ResidentId",
+                table: "reminder_messages",
+                column: "ResidentId",
+                principalTable: "residents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_reminder_messages_residents_ResidentId",
+                table: "reminder_messages");
+
             migrationBuilder.DropTable(
                 name: "reminder_opt_outs");
 
             migrationBuilder.DropTable(
                 name: "work_items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_reminder_messages_ResidentId",
+                table: "reminder_messages");
+
+            migrationBuilder.DropColumn(
+                name: "Programme",
+                table: "reminder_messages");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentId",
+                table: "reminder_messages");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "VaccineeId",
+                table: "reminder_messages",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
         }
     }
 }
