@@ -2,6 +2,7 @@ using CommunityHealth.Data;
 using CommunityHealth.Data.ChronicCare;
 using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.ChronicCare;
+using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.WorkList;
 using Microsoft.EntityFrameworkCore;
@@ -47,12 +48,14 @@ public abstract class ChronicWorkItems(Programme programme) : IWorkProgramme
     public Task<int> RefreshAsync(HealthDbContext db, DateOnly today, DateTime now, CancellationToken ct) => Task.FromResult(0);
 
     public Task<List<Guid>> SourcesAsync(HealthDbContext db, CancellationToken ct) =>
-        db.ChronicRegistrations.Where(r => r.Programme == programme && r.Status == RegistrationStatus.Active).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        db.ChronicRegistrations.Where(r => r.Programme == programme && r.Status == RegistrationStatus.Active)
+            .Where(r => db.Residents.Any(x => x.Id == r.ResidentId && x.Status == ResidentStatus.Active)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
 
     public async Task<IReadOnlyList<SourceDue>> ExpectedAsync(HealthDbContext db, DateOnly today, IReadOnlyCollection<Guid> sourceIds, CancellationToken ct)
     {
         var ids = sourceIds.ToList();
-        return (await db.ChronicRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id) && r.Programme == programme).ToListAsync(ct))
+        return (await db.ChronicRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id) && r.Programme == programme)
+                .Where(r => db.Residents.Any(x => x.Id == r.ResidentId && x.Status == ResidentStatus.Active)).ToListAsync(ct)) // a closed record has nothing due
             .Select(r => new SourceDue(Source(r), Due(r))).ToList();
     }
 

@@ -2,6 +2,7 @@ using CommunityHealth.Data;
 using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.Immunization;
+using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Platform.WorkList;
 using Microsoft.EntityFrameworkCore;
@@ -62,12 +63,14 @@ public sealed class ImmunizationWorkItems(RefreshDueDates refresh) : IWorkProgra
     public Task<int> RefreshAsync(HealthDbContext db, DateOnly today, DateTime now, CancellationToken ct) => refresh.HandleAsync(db, today, ct);
 
     public Task<List<Guid>> SourcesAsync(HealthDbContext db, CancellationToken ct) =>
-        db.Vaccinees.Where(v => v.Status == VaccineeStatus.Active).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(ct);
+        db.Vaccinees.Where(v => v.Status == VaccineeStatus.Active && db.Residents.Any(r => r.Id == v.ResidentId && r.Status == ResidentStatus.Active))
+            .OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(ct);
 
     public async Task<IReadOnlyList<SourceDue>> ExpectedAsync(HealthDbContext db, DateOnly today, IReadOnlyCollection<Guid> sourceIds, CancellationToken ct)
     {
         var ids = sourceIds.ToList();
-        var children = await db.Vaccinees.AsNoTracking().Where(v => ids.Contains(v.Id) && v.Status == VaccineeStatus.Active).ToListAsync(ct);
+        var children = await db.Vaccinees.AsNoTracking().Where(v => ids.Contains(v.Id) && v.Status == VaccineeStatus.Active)
+            .Where(v => db.Residents.Any(r => r.Id == v.ResidentId && r.Status == ResidentStatus.Active)).ToListAsync(ct); // a closed record has nothing due
         var doses = (await db.VaccinationDoses.AsNoTracking().Where(d => ids.Contains(d.VaccineeId)).OrderBy(d => d.GivenAt).ToListAsync(ct)).ToLookup(d => d.VaccineeId);
         var cis = (await db.VaccineeContraindications.AsNoTracking().Where(c => ids.Contains(c.VaccineeId)).ToListAsync(ct)).ToLookup(c => c.VaccineeId);
         return children.Select(c => new SourceDue(Source(c),
