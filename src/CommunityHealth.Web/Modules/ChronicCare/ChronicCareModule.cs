@@ -3,8 +3,8 @@ using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare.Fhir;
 using CommunityHealth.Web.Platform.Modules;
-using CommunityHealth.Web.Platform.WorkList;
 using CommunityHealth.Web.Platform.Seeding;
+using CommunityHealth.Web.Platform.WorkList;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
 

@@ -1,5 +1,5 @@
-using CommunityHealth.Data.WorkList;
 using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;

@@ -1,6 +1,6 @@
-using CommunityHealth.Data.WorkList;
 using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Examinations;

@@ -1,8 +1,8 @@
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.Immunization.Fhir;
 using CommunityHealth.Web.Platform.Modules;
-using CommunityHealth.Web.Platform.WorkList;
 using CommunityHealth.Web.Platform.Seeding;
+using CommunityHealth.Web.Platform.WorkList;
 
 namespace CommunityHealth.Web.Modules.Immunization;
 

@@ -29,7 +29,7 @@ public sealed class ExportWorkItems(ListWorkItems list)
             ["姓名"] = i.Name, ["性别"] = i.Sex == "1" ? "男" : i.Sex == "2" ? "女" : "", ["年龄"] = i.Age, ["档案编号"] = i.RecordNumber, ["电话"] = i.Phone,
             ["地址"] = i.Address, ["项目"] = i.ProgrammeName, ["待办事项"] = i.Label, ["应做日期"] = i.DueOn.ToString("yyyy-MM-dd"),
             ["逾期天数"] = i.Overdue ? i.DaysOverdue : null, ["机构"] = i.OrganizationName, ["联系结果"] = RecordWorkItemOutcome.Text(i.Outcome),
-            ["备注"] = i.OutcomeNote, ["记录人"] = i.OutcomeBy, ["记录时间"] = i.OutcomeAt is { } at ? ChinaTime.ToChinaDate(at).ToString("yyyy-MM-dd") : null,
+            ["备注"] = i.OutcomeNote, ["记录人"] = i.OutcomeBy, ["记录时间"] = i.OutcomeAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : null,
         });
         return IndicatorMath.Excel(new Dictionary<string, object> { ["今日待办"] = rows });
     }
