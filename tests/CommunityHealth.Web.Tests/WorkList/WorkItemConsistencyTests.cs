@@ -6,7 +6,6 @@ using CommunityHealth.Web.Tests.Immunization;
 using CommunityHealth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommunityHealth.Web.Tests.WorkList;
 
@@ -14,7 +13,7 @@ namespace CommunityHealth.Web.Tests.WorkList;
 /// The stored items are what the histories give: a generated population is written through the API (doses, follow-ups,
 /// deregistrations, contraindications, a closed record, a transfer), then every programme's full recomputation
 /// (<see cref="IWorkProgramme.ExpectedAsync"/>, the writers' own functions) is compared with the stored open items; the
-/// back-fill of an emptied table gives them again, and the daily job closes a dose that aged out.
+/// back-fill of an emptied table gives them again.
 /// </summary>
 public abstract class WorkItemConsistencyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
@@ -132,21 +131,6 @@ public abstract class WorkItemConsistencyTests<TApp>(TApp app) : IClassFixture<T
         var (refilled, again) = await CompareAsync();
         Assert.Equal(again, refilled);
         Assert.Equal(stored, refilled);
-    }
-
-    [Fact]
-    public async Task The_daily_job_closes_a_dose_that_aged_out()
-    {
-        var nurse = await app.ClientAsync("nurse2");
-        var birth = Today.AddMonths(-23);
-        var (_, child, _) = await ImmunizationApiTests<TApp>.ChildAsync(nurse, birth);
-        var given = await nurse.PostAsJsonAsync($"/api/vaccinees/{child}/visits", new { doses = new[] { new { vaccine = "MPSV-A", givenAt = ImmunizationApiTests<TApp>.At(birth.AddMonths(6)), lotNumber = "EXT" } } });
-        Assert.True(given.IsSuccessStatusCode, await given.Content.ReadAsStringAsync());
-        await using var db = app.SystemDb();
-        Assert.True(await db.WorkItems.AnyAsync(i => i.SourceId == Guid.Parse(child) && i.Code == "MPSV-A-2" && i.Status == WorkItemStatus.Open));
-        await WorkListJob.RunAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock, birth.AddMonths(24), NullLogger.Instance, default);
-        var item = await db.WorkItems.AsNoTracking().SingleAsync(i => i.SourceId == Guid.Parse(child) && i.Code == "MPSV-A-2");
-        Assert.Equal((WorkItemStatus.Closed, birth.AddMonths(24)), (item.Status, item.ClosedOn));
     }
 }
 
