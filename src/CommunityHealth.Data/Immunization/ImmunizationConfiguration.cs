@@ -15,7 +15,8 @@ public sealed class VaccineeConfiguration : IEntityTypeConfiguration<Vaccinee>
         b.Property(v => v.GuardianPhone).HasMaxLength(20);
         b.Property(v => v.NextDueDoses).HasMaxLength(200);
         b.Property(v => v.ImmunoglobulinDates).AsJson();
-        b.HasIndex(v => new { v.DistrictId, v.CertificateNumber }).IsUnique();
+        // a certificate number is unique in the district; a record opened for a dose given elsewhere has none yet ("")
+        b.HasIndex(v => new { v.DistrictId, v.CertificateNumber }).IsUnique().HasFilter("\"CertificateNumber\" <> ''");
         b.HasIndex(v => v.ResidentId).IsUnique();
         // work lists: a station's (or a team's) active children by next due date, one index range each
         b.HasIndex(v => new { v.DistrictId, v.OrganizationId, v.Status, v.NextDueDate });

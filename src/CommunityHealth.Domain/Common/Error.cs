@@ -13,8 +13,11 @@ public sealed record NotFound(string Entity, string Id) : Error("error.not_found
 /// <summary>The caller may not do this.</summary>
 public sealed record Forbidden(string Reason = "error.forbidden") : Error(Reason);
 
-/// <summary>The request conflicts with stored data (a duplicate account name, say). <see cref="Field"/> names the input at fault.</summary>
-public sealed record Conflict(string Field, string MessageCode) : Error(MessageCode);
+/// <summary>
+/// The request conflicts with stored data (a duplicate account name, say). <see cref="Field"/> names the input at fault;
+/// <see cref="Args"/> fill the message (which stored record it conflicts with, say).
+/// </summary>
+public sealed record Conflict(string Field, string MessageCode, params object[] Args) : Error(MessageCode);
 
 /// <summary>One or more inputs are invalid; each entry is a field name and message keys.</summary>
 public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Error("error.invalid")

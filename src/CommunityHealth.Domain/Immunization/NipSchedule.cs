@@ -72,6 +72,9 @@ public sealed record NipSchedule(
     /// </summary>
     public Span OverdueAfter { get; init; } = Span.OfMonths(1);
 
+    /// <summary>The rule set's name in English.</summary>
+    public string NameEn { get; init; } = "";
+
     public override string ToString() => Name;
 }
 
@@ -96,7 +99,10 @@ public static class NipSchedules
         JeLive: [new(1, "JE-L", M(8), None, M(12)), new(2, "JE-L", Y(2), M(12), Y(3))],
         JeInactivated: [new(1, "JE-I", M(8), None, M(12)), new(2, "JE-I", M(8), Span.OfDays(7), M(12)), new(3, "JE-I", Y(2), M(1), Y(3)), new(4, "JE-I", Y(6), Y(3), Y(7))],
         MenA: [new(1, "MPSV-A", M(6), None, M(18)), new(2, "MPSV-A", M(9), M(3), M(18))],
-        HepAInactivated: [new(1, "HepA-I", M(18), None, M(24)), new(2, "HepA-I", M(24), M(6), Y(3))]);
+        HepAInactivated: [new(1, "HepA-I", M(18), None, M(24)), new(2, "HepA-I", M(24), M(6), Y(3))])
+    {
+        NameEn = "National immunization programme child schedule (2021)",
+    };
 
     /// <summary>
     /// From 2025-01-01 DTaP is 5 doses at 2, 4, 6, 18 months and 6 years, the 6-year DTaP replacing DT (2024-12
@@ -107,6 +113,7 @@ public static class NipSchedules
     {
         Id = "NIP-2025",
         Name = "国家免疫规划疫苗儿童免疫程序（2021年版，2025年百白破调整）",
+        NameEn = "National immunization programme child schedule (2021, DTaP change of 2025)",
         EffectiveFrom = new DateOnly(2025, 1, 1),
         Dtap = [new(1, "DTaP", M(2), None, M(12)), new(2, "DTaP", M(4), D28, M(12)), new(3, "DTaP", M(6), D28, M(12)), new(4, "DTaP", M(18), M(6), M(24)), new(5, "DTaP", Y(6), None, Y(7))],
         DtapBoosterVaccine = "DTaP",

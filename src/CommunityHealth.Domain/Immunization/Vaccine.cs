@@ -69,4 +69,31 @@ public static class Vaccines
     {
         ["IM"] = "肌内注射", ["SC"] = "皮下注射", ["ID"] = "皮内注射", ["PO"] = "口服",
     };
+
+    /// <summary>The routes in English, by the same codes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RoutesEn = new Dictionary<string, string>
+    {
+        ["IM"] = "Intramuscular", ["SC"] = "Subcutaneous", ["ID"] = "Intradermal", ["PO"] = "Oral",
+    };
+
+    /// <summary>The catalogue's default injection sites in English, by their Chinese (a dose stores the site as written).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SitesEn = new Dictionary<string, string>
+    {
+        ["上臂三角肌"] = "Deltoid, upper arm",
+        ["上臂三角肌中部略下处"] = "Just below the middle of the deltoid",
+        ["上臂三角肌或大腿前外侧中部"] = "Deltoid, or the middle of the anterolateral thigh",
+        ["口服"] = "Oral",
+        ["上臂三角肌或臀部"] = "Deltoid or buttock",
+        ["上臂外侧三角肌下缘"] = "Lower edge of the deltoid, outer upper arm",
+        ["上臂外侧三角肌附着处"] = "Deltoid insertion, outer upper arm",
+    };
+
+    /// <summary>The vaccine's name in English or Chinese.</summary>
+    public static string Name(Vaccine v, bool english) => english ? v.En : v.Zh;
+
+    /// <summary>A series' name in English or Chinese.</summary>
+    public static string SeriesName(Series s, bool english) => english ? SeriesEn(s) : SeriesZh(s);
+
+    /// <summary>"麻腮风疫苗第1剂" / "MMR vaccine, dose 1".</summary>
+    public static string DoseText(Vaccine v, int number, bool english) => english ? $"{v.En}, dose {number}" : $"{v.Zh}第{number}剂";
 }

@@ -13,9 +13,9 @@ public static class Problems
     {
         NotFound => TypedResults.Problem(Text.Get(error.Code), statusCode: 404, title: "not-found"),
         Forbidden f => TypedResults.Problem(Text.Get(f.Code), statusCode: 403, title: "forbidden"),
-        Conflict c => TypedResults.Problem(new HttpValidationProblemDetails(FieldMessages([new FieldError(c.Field, c.MessageCode)]))
+        Conflict c => TypedResults.Problem(new HttpValidationProblemDetails(FieldMessages([new FieldError(c.Field, c.MessageCode, c.Args)]))
         {
-            Status = 409, Title = "conflict", Detail = Text.Get(c.MessageCode),
+            Status = 409, Title = "conflict", Detail = Text.Get(c.MessageCode, c.Args),
         }),
         Invalid i => Validation(Text.Get("error.invalid"), i.Errors, "invalid"),
         _ => TypedResults.Problem(Text.Get("error.unexpected"), statusCode: 500),

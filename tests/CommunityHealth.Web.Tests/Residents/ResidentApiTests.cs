@@ -103,7 +103,7 @@ public abstract class ResidentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var record = new { name = "王五", documentType = "01", documentNumber = id, residenceType = "1" };
         var first = await (await RegisterAsync(doctor, station, record)).ReadJsonAsync();
         var again = await RegisterAsync(doctor, station, record with { name = "王五五" });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // a conflict with stored data (issue 19)
         Assert.Contains(first.Str("recordNumber"), (await again.ReadJsonAsync()).GetProperty("errors").GetProperty("documentNumber")[0].GetString());
         var elsewhere = await RegisterAsync(await app.ClientAsync("doctor5"), await OrgIdAsync("330106002002"), record);
         Assert.Contains("其他机构", (await elsewhere.ReadJsonAsync()).GetProperty("errors").GetProperty("documentNumber")[0].GetString());

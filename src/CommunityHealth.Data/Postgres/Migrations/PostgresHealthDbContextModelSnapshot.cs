@@ -1297,7 +1297,8 @@ namespace CommunityHealth.Data.Postgres.Migrations
                     b.HasIndex("DistrictId", "BirthDate");
 
                     b.HasIndex("DistrictId", "CertificateNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CertificateNumber\" <> ''");
 
                     b.HasIndex("Status", "ReviewOn");
 

@@ -1339,7 +1339,8 @@ namespace CommunityHealth.Data.Sqlite.Migrations
                     b.HasIndex("DistrictId", "BirthDate");
 
                     b.HasIndex("DistrictId", "CertificateNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CertificateNumber\" <> ''");
 
                     b.HasIndex("Status", "ReviewOn");
 

@@ -19,7 +19,7 @@ public sealed class FormErrors
                 General = Platform.Text.Get("error.invalid");
                 break;
             case Conflict c:
-                Fields = Platform.Problems.FieldMessages([new FieldError(c.Field, c.MessageCode)]);
+                Fields = Platform.Problems.FieldMessages([new FieldError(c.Field, c.MessageCode, c.Args)]);
                 General = Platform.Text.Get("error.invalid");
                 break;
             default:

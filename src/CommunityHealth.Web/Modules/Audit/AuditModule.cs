@@ -8,7 +8,7 @@ public sealed class AuditModule : IModule
 {
     public string Name => "Audit";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<QueryAuditLog>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<QueryAuditLog>().AddScoped<DescribeAuditEntries>();
 
     public void MapApi(RouteGroupBuilder api) => QueryAuditLog.Map(api.MapGroup("").RequirePermission(Permission.AuditRead));
 

@@ -37,11 +37,17 @@ public sealed class Texts : TextTable
         ("审计日志", "Audit log"),
         ("对象类型", "Entity"),
         ("对象编号", "Entity id"),
+        ("对象", "Record"),
         ("操作", "Action"),
         ("时间", "Time"),
         ("操作人", "User"),
         ("客户端地址", "Client address"),
         ("详情", "Detail"),
         ("共 {0} 条", "{0} entries"),
+        ("列表", "List"),
+        ("导出文件", "Export file"),
+        ("{0} 人", "{0} people"),
+        ("页面", "Page"),
+        ("修改内容", "Changes"),
     ];
 }

@@ -11,11 +11,13 @@ namespace CommunityHealth.Web.Modules.Immunization;
 
 /// <summary>
 /// One dose given at a visit. <see cref="LotId"/> names a lot of this clinic's stock (decremented); a dose given
-/// elsewhere (copied from the certificate) has no lot id and may carry the lot number as text.
+/// elsewhere (copied from the certificate) has no lot id and may carry the lot number as text. <see cref="Transcribed"/>
+/// marks a historical dose copied from another record (FHIR <c>primarySource: false</c>): a fact to keep, so one the rules
+/// judge invalid is stored marked invalid with the reason instead of needing an override reason; it never uses our stock.
 /// </summary>
 public sealed record DoseInput(
     string? Vaccine, int? DoseNumber, DateTime? GivenAt, Guid? LotId, string? LotNumber, string? Manufacturer, DateOnly? Expiry,
-    string? Site, string? Route, string? Nurse, string? OverrideReason);
+    string? Site, string? Route, string? Nurse, string? OverrideReason, bool Transcribed = false);
 
 public sealed record RecordVisit(List<DoseInput>? Doses);
 
@@ -25,7 +27,7 @@ public sealed record VisitResult(IReadOnlyList<DoseDto> Doses, ForecastDto Forec
 /// <summary>
 /// Records the doses of one visit. Each dose is judged against the forecast with the doses before it
 /// (<see cref="VisitRules"/>); a dose that would not count, or is contraindicated, is refused unless the nurse gives a
-/// reason (override). Lots must be this clinic's and able to supply the dose (<see cref="VaccineLotRules"/>); the stock is
+/// reason (override); a transcribed dose is stored as the fact it is, marked invalid with the reason. Lots must be this clinic's and able to supply the dose (<see cref="VaccineLotRules"/>); the stock is
 /// decremented atomically in the write transaction. Either everything is saved or nothing. EF Core's normal path:
 /// it meets the 200 doses/s target (docs/benchmarks.md, "record a dose"), so the hand-written path of decision 0012 is gone.
 /// </summary>
@@ -44,6 +46,36 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
         var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
         var (child, lots, history, cis) = await ReadVisitAsync(db, id, lotIds, ct);
         if (child is null) return new NotFound("Vaccinee", id.ToString());
+        return await RecordAsync(db, staff, child, isNew: false, lots, history, cis, inputs, ct);
+    }
+
+    /// <summary>
+    /// The doses of a child whose vaccination record is opened by this visit (<paramref name="opened"/>, not yet saved:
+    /// <see cref="RegisterVaccinee.ProvisionalAsync"/>): the record, the doses and both audit rows in one transaction. When
+    /// another request opened the child's record meanwhile, the answer is a conflict at <c>residentId</c> and nothing is saved.
+    /// </summary>
+    public async Task<Outcome<VisitResult>> OpenAndRecordAsync(StaffContext staff, Vaccinee opened, RecordVisit cmd, CancellationToken ct = default)
+    {
+        await using var db = dbs.For(staff);
+        var inputs = cmd.Doses ?? [];
+        var lotIds = inputs.Where(d => d.LotId is not null).Select(d => d.LotId!.Value).Distinct().ToList();
+        var lots = lotIds.Count == 0 ? [] : await db.VaccineLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        try
+        {
+            return await RecordAsync(db, staff, opened, isNew: true, lots, [], [], inputs, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // the unique resident of vaccinees: another request opened the record first
+            await using var check = dbs.For(staff);
+            if (await check.Vaccinees.AnyAsync(v => v.ResidentId == opened.ResidentId, ct)) return new Conflict("residentId", "error.vaccinee.already_registered");
+            throw;
+        }
+    }
+
+    private async Task<Outcome<VisitResult>> RecordAsync(HealthDbContext db, StaffContext staff, Vaccinee child, bool isNew, Dictionary<Guid, VaccineLot> lots,
+        List<VaccinationDose> history, List<VaccineeContraindication> cis, List<DoseInput> inputs, CancellationToken ct)
+    {
         if (!staff.Can(Permission.ImmunizationWrite)) return new Forbidden();
         if (child.Status != VaccineeStatus.Active) return new Invalid("doses", "error.vaccinee.not_active");
         var v = new Validation();
@@ -61,7 +93,8 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
             if (givenAt > now.UtcDateTime.AddMinutes(5)) v.Add($"{f}.givenAt", "error.date_future");
             else if (givenOn < child.BirthDate) v.Add($"{f}.givenAt", "error.date_before_birth");
             VaccineLot? lot = null;
-            if (input.LotId is { } lotId)
+            if (input.LotId is not null && input.Transcribed) v.Add($"{f}.lotId", "error.vaccination.transcribed_lot");
+            else if (input.LotId is { } lotId)
             {
                 if (!lots.TryGetValue(lotId, out lot) || lot.OrganizationId != staff.OrganizationId && staff.OrganizationKind == OrganizationKind.Station)
                     v.Add($"{f}.lotId", "error.vaccination.lot_unknown");
@@ -97,7 +130,8 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
         {
             var check = checks[i];
             var warning = check.Warning ?? (check.MismatchedClaim is { } claimed ? Text.Get("error.vaccination.dose_number_mismatch", claimed, check.DoseNumber) : null);
-            if (warning is not null && doses[i].OverrideReason is null) v.Add($"doses[{i}].overrideReason", "error.vaccination.needs_reason", warning);
+            // a transcribed dose already happened: it is kept, and the judgement below marks it invalid with the reason
+            if (warning is not null && doses[i].OverrideReason is null && !inputs[i].Transcribed) v.Add($"doses[{i}].overrideReason", "error.vaccination.needs_reason", warning);
             doses[i].DoseNumber = check.DoseNumber;
         }
         if (v.ToError() is { } warned) return warned;
@@ -109,9 +143,14 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
         await ImmunizationWorkItems.SyncAsync(db, child, final, clock.Today(), now.UtcDateTime, ct); // saved with the visit
         child.UpdatedAt = now.UtcDateTime;
         var rejudged = history.Where(d => judged.TryGetValue(d.Id, out var j) && j != (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber)).ToList();
-        foreach (var d in doses)
-            db.Audit(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}{(d.OverrideReason is null ? "" : " override: " + d.OverrideReason)}");
-        if (await SaveVisitAsync(db, child, doses, rejudged, lots, staff.DisplayName, now.UtcDateTime, ct) is { } emptyLot)
+        if (isNew) db.Audit(staff, "Vaccinee", child.Id.ToString(), AuditActions.Create, RegisterVaccinee.ProvisionalDetail);
+        for (var i = 0; i < doses.Count; i++)
+        {
+            var d = doses[i];
+            db.Audit(staff, "VaccinationDose", d.Id.ToString(), AuditActions.Create, $"{d.Vaccine}-{d.DoseNumber} {d.GivenOn:yyyy-MM-dd} {d.LotNumber}"
+                + (inputs[i].Transcribed ? " transcribed" : "") + (d.Valid ? "" : " invalid") + (d.OverrideReason is null ? "" : " override: " + d.OverrideReason));
+        }
+        if (await SaveVisitAsync(db, child, isNew, doses, rejudged, lots, staff.DisplayName, now.UtcDateTime, ct) is { } emptyLot)
             return new Invalid($"doses[{doses.FindIndex(d => d.LotId == emptyLot)}].lotId", "error.vaccination.lot_empty");
         return new VisitResult(doses.Select(ImmunizationMapping.ToDto).ToList(), ImmunizationMapping.ToDto(final));
     }
@@ -133,7 +172,7 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
     /// statement, so a lot never goes below zero) with a stock movement per dose, then the new doses, the earlier doses whose
     /// judgement changed and the child's next dates. Returns the lot that could not supply its doses (nothing is saved).
     /// </summary>
-    private static async Task<Guid?> SaveVisitAsync(HealthDbContext db, Vaccinee child, List<VaccinationDose> doses, List<VaccinationDose> rejudged,
+    private static async Task<Guid?> SaveVisitAsync(HealthDbContext db, Vaccinee child, bool isNew, List<VaccinationDose> doses, List<VaccinationDose> rejudged,
         Dictionary<Guid, VaccineLot> lots, string by, DateTime at, CancellationToken ct)
     {
         await using var tx = await db.BeginWriteAsync(ct);
@@ -164,12 +203,16 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
             entry.Property(x => x.Timely).IsModified = true;
             entry.Property(x => x.DoseNumber).IsModified = true;
         }
-        var c = db.Attach(child);
-        c.Property(x => x.NextDueDate).IsModified = true;
-        c.Property(x => x.NextOverdueDate).IsModified = true;
-        c.Property(x => x.ReviewOn).IsModified = true;
-        c.Property(x => x.NextDueDoses).IsModified = true;
-        c.Property(x => x.UpdatedAt).IsModified = true;
+        if (isNew) db.Vaccinees.Add(child);
+        else
+        {
+            var c = db.Attach(child);
+            c.Property(x => x.NextDueDate).IsModified = true;
+            c.Property(x => x.NextOverdueDate).IsModified = true;
+            c.Property(x => x.ReviewOn).IsModified = true;
+            c.Property(x => x.NextDueDoses).IsModified = true;
+            c.Property(x => x.UpdatedAt).IsModified = true;
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;

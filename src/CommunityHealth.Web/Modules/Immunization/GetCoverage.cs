@@ -48,7 +48,8 @@ public sealed class GetCoverage(ScopedDb dbs, OrganizationCache organizations, T
         var given = await db.VaccinationDoses.Where(d => d.BirthDate >= from && d.BirthDate <= to && d.Valid && d.GivenOn <= date && cohortIds.Contains(d.ResidentId))
             .GroupBy(d => new { d.OrganizationId, d.Series, d.DoseNumber })
             .Select(g => new { g.Key.OrganizationId, g.Key.Series, g.Key.DoseNumber, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);
-        var certificates = await db.Vaccinees.Where(v => v.CertificateIssuedOn <= date)
+        // a record opened for a dose given elsewhere has no certificate yet ("")
+        var certificates = await db.Vaccinees.Where(v => v.CertificateIssuedOn <= date && v.CertificateNumber != "")
             // timely: VaccineeRules.CertificateTimely, written out so that it runs in SQL
             .Join(children, v => v.ResidentId, r => r.Id, (v, r) => new { r.OrganizationId, Timely = v.CertificateIssuedOn <= r.BirthDate.AddMonths(1) })
             .GroupBy(x => x.OrganizationId).Select(g => new { OrganizationId = g.Key, Count = g.Count(), Timely = g.Count(x => x.Timely) }).ToListAsync(ct);

@@ -7,7 +7,7 @@ using CommunityHealth.Web.Platform.WorkList;
 namespace CommunityHealth.Web.Modules.Immunization;
 
 /// <summary>预防接种: vaccinees, doses and the NIP forecast, work lists, coverage, vaccine stock, cold chain, reminders; FHIR
-/// Immunization, ImmunizationRecommendation and the NIP vaccine CodeSystem.</summary>
+/// Immunization, ImmunizationRecommendation, ImmunizationEvaluation and the NIP vaccine CodeSystem.</summary>
 public sealed class ImmunizationModule : IModule
 {
     public string Name => "Immunization";
@@ -56,12 +56,13 @@ public sealed class ImmunizationModule : IModule
 
     public void MapApi(RouteGroupBuilder api) => api.MapGroup("").RequirePermissions(Permission.ImmunizationRead, Permission.ImmunizationWrite).MapImmunization();
 
-    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermissions(Permission.ImmunizationRead, Permission.ImmunizationWrite).MapImmunizationFhir();
+    public void MapFhir(RouteGroupBuilder fhir) => fhir.MapGroup("").RequirePermissions(Permission.ImmunizationRead, Permission.ImmunizationWrite).MapImmunizationFhir().MapImmunizationEvaluationFhir();
 
     public IEnumerable<FhirResourceCapability> FhirResources =>
     [
         new("Immunization", ["read", "search-type", "create"], ["patient", "date", "_count"]),
         new("ImmunizationRecommendation", ["search-type"], ["patient", "date"]),
+        new("ImmunizationEvaluation", ["read", "search-type"], ["patient", "dose-status", "_count"]),
         new("CodeSystem", ["read", "search-type"], ["url"]),
     ];
 

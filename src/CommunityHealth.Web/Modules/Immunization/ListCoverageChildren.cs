@@ -50,7 +50,7 @@ public sealed class ListCoverageChildren(ScopedDb dbs, OrganizationCache organiz
                     hits[x.ResidentId] = (x.Timely, x.GivenOn);
             }
             else
-                foreach (var x in await db.Vaccinees.Where(v => chunk.Contains(v.ResidentId) && v.CertificateIssuedOn <= date)
+                foreach (var x in await db.Vaccinees.Where(v => chunk.Contains(v.ResidentId) && v.CertificateIssuedOn <= date && v.CertificateNumber != "")
                              .Select(v => new { v.ResidentId, v.CertificateIssuedOn, v.BirthDate }).ToListAsync(ct))
                     hits[x.ResidentId] = (VaccineeRules.CertificateTimely(x.CertificateIssuedOn, x.BirthDate), x.CertificateIssuedOn);
         }

@@ -101,13 +101,14 @@ public sealed class VaccinationWorkList(ScopedDb dbs, OrganizationCache organiza
     public static string AgeText(DateOnly birth, DateOnly today)
     {
         var months = Age.CompletedMonths(birth, today);
+        if (Text.IsEnglish) return months < 24 ? $"{months} mo" : $"{months / 12} y{(months % 12 > 0 ? $" {months % 12} mo" : "")}";
         return months < 24 ? $"{months}月龄" : $"{months / 12}岁{(months % 12 > 0 ? $"{months % 12}月" : "")}";
     }
 
-    /// <summary>"MMR-1,JE-L-1" → "麻腮风疫苗第1剂、乙脑减毒活疫苗第1剂".</summary>
-    public static string DueText(string? doses) => string.Join("、", (doses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d =>
+    /// <summary>"MMR-1,JE-L-1" → "麻腮风疫苗第1剂、乙脑减毒活疫苗第1剂" (in English "MMR vaccine, dose 1; …").</summary>
+    public static string DueText(string? doses) => string.Join(Text.IsEnglish ? "; " : "、", (doses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d =>
     {
         var dash = d.LastIndexOf('-');
-        return dash > 0 && Vaccines.Find(d[..dash]) is { } v ? $"{v.Zh}第{d[(dash + 1)..]}剂" : d;
+        return dash > 0 && Vaccines.Find(d[..dash]) is { } v && int.TryParse(d[(dash + 1)..], out var n) ? Vaccines.DoseText(v, n, Text.IsEnglish) : d;
     }));
 }

@@ -20,7 +20,7 @@ public sealed class RegisterResidentHandler(ScopedDb dbs, TimeProvider clock, Or
         g.MapPost("/", async (RegisterResident cmd, CurrentUser user, RegisterResidentHandler h, CancellationToken ct) =>
             (await h.HandleAsync(await user.GetAsync(), cmd, ct)).ToResult(r => TypedResults.Created($"/api/residents/{r.Id}", r)))
             .WithSummary("Register a resident (建档) and assign the 17-digit record number")
-            .Produces<ResidentDto>(201).ProducesValidationProblem().ProducesProblem(403);
+            .Produces<ResidentDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
 
     public async Task<Outcome<ResidentDto>> HandleAsync(StaffContext staff, RegisterResident cmd, CancellationToken ct = default)
     {
@@ -49,7 +49,7 @@ public sealed class RegisterResidentHandler(ScopedDb dbs, TimeProvider clock, Or
         var candidates = await db.Residents.IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.Status != ResidentStatus.Merged && ((idNumber != null && x.IdNumber == idNumber)
                 || (x.DistrictId == r.DistrictId && x.BirthDate == r.BirthDate && (x.Name == r.Name || (r.Phone != null && x.Phone == r.Phone)))))
-            .Select(x => new Resident { Id = x.Id, RecordNumber = x.RecordNumber, DistrictId = x.DistrictId, CenterId = x.CenterId, OrganizationId = x.OrganizationId, IdNumber = x.IdNumber })
+            .Select(x => new Resident { Id = x.Id, RecordNumber = x.RecordNumber, Name = x.Name, DistrictId = x.DistrictId, CenterId = x.CenterId, OrganizationId = x.OrganizationId, IdNumber = x.IdNumber })
             .Take(50).ToListAsync(ct);
         if (idNumber is not null && candidates.FirstOrDefault(x => x.IdNumber == idNumber) is { } taken) return ResidentWrites.DuplicateId(db, taken);
         r.PossibleDuplicate = candidates.Any(db.Scope.Contains);

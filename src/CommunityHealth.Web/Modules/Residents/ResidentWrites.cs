@@ -24,21 +24,35 @@ internal static class ResidentWrites
     }
 
     /// <summary>An ID number can be registered once; the message points to the existing record when the caller may see it.</summary>
-    public static async Task<Error?> DuplicateIdAsync(HealthDbContext db, ResidentDraft d, Guid? self, CancellationToken ct)
+    public static async Task<Conflict?> DuplicateIdAsync(HealthDbContext db, ResidentDraft d, Guid? self, CancellationToken ct)
     {
         if (d.DocumentType != ResidentRules.IdCard) return null;
         // One query across the database; whether the caller may see the match is decided here, not by a second query.
         var match = await db.Residents.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.IdNumber == d.DocumentNumber && r.Status != ResidentStatus.Merged && r.Id != self)
-            .Select(r => new { r.Id, r.RecordNumber, r.DistrictId, r.CenterId, r.OrganizationId }).FirstOrDefaultAsync(ct);
+            .Select(r => new { r.Id, r.RecordNumber, r.Name, r.DistrictId, r.CenterId, r.OrganizationId }).FirstOrDefaultAsync(ct);
         if (match is null) return null;
-        return DuplicateId(db, new Resident { Id = match.Id, RecordNumber = match.RecordNumber, DistrictId = match.DistrictId, CenterId = match.CenterId, OrganizationId = match.OrganizationId });
+        return DuplicateId(db, new Resident
+        {
+            Id = match.Id, RecordNumber = match.RecordNumber, Name = match.Name, DistrictId = match.DistrictId, CenterId = match.CenterId, OrganizationId = match.OrganizationId,
+        });
     }
 
-    /// <summary>The message points to the existing record only when the caller may see it.</summary>
-    public static Invalid DuplicateId(HealthDbContext db, Resident match) => db.Scope.Contains(match)
-        ? new Invalid([new FieldError("documentNumber", "error.resident.id_registered", match.RecordNumber, match.Id)])
-        : new Invalid("documentNumber", "error.resident.id_registered_elsewhere");
+    /// <summary>
+    /// The same ID number is a conflict with stored data (409), at the document-number field. The message names the existing
+    /// record (its name and number) when the caller may see it; otherwise only the managing organisation's part of the number
+    /// (the first 12 digits), so the caller knows whom to ask for a transfer without learning the record.
+    /// </summary>
+    public static Conflict DuplicateId(HealthDbContext db, Resident match) => db.Scope.Contains(match)
+        ? new Conflict("documentNumber", "error.resident.id_registered", match.RecordNumber, match.Name)
+        : new Conflict("documentNumber", "error.resident.id_registered_elsewhere", MaskRecordNumber(match.RecordNumber));
+
+    /// <summary>The organisation prefix of a record number, the sequence masked: 330106001002*****.</summary>
+    internal static string MaskRecordNumber(string number)
+    {
+        var keep = number.Length > 12 ? 12 : number.Length / 2;
+        return number[..keep] + new string('*', number.Length - keep);
+    }
 
     public static async Task<Invalid?> CheckHouseholdAsync(HealthDbContext db, HouseholdChoice h, CancellationToken ct)
     {

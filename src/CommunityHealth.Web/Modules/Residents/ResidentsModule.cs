@@ -23,6 +23,7 @@ public sealed class ResidentsModule : IModule
         services.AddScoped<GetResidentHistory>();
         services.AddScoped<MoveHousehold>();
         services.AddScoped<GetHousehold>();
+        services.AddScoped<SearchHouseholds>();
         services.AddScoped<SearchResidents>();
         services.AddScoped<ListDuplicates>();
         services.AddScoped<DismissDuplicate>();
@@ -55,6 +56,7 @@ public sealed class ResidentsModule : IModule
         ListMerges.Map(g);
         UndoMerge.Map(residents);
         GetHousehold.Map(residents);
+        SearchHouseholds.Map(residents);
         residents.MapGet("/code-lists", () => TypedResults.Ok(ResidentCodes.All)).WithTags("Residents").WithSummary("The effective-dated code lists of the record forms");
     }
 

@@ -16,7 +16,7 @@ public sealed class UpdateResident(ScopedDb dbs, TimeProvider clock)
         g.MapPut("/{id:guid}", async (Guid id, ResidentDraft record, CurrentUser user, UpdateResident h, CancellationToken ct) =>
             (await h.HandleAsync(await user.GetAsync(), id, record, ct)).ToResult(TypedResults.Ok))
             .WithSummary("Replace the 个人基本信息表; each changed field is kept in the history")
-            .Produces<ResidentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces<ResidentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
     public async Task<Outcome<ResidentDto>> HandleAsync(StaffContext staff, Guid id, ResidentDraft? record, CancellationToken ct = default)
     {

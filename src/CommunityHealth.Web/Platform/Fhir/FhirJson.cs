@@ -17,7 +17,7 @@ public static class FhirJson
     {
         NotFound n => Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.NotFound, Text.Get(n.Code), null), 404),
         Forbidden f => Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Forbidden, Text.Get(f.Code), null), 403),
-        Conflict c => Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Duplicate, Text.Get(c.MessageCode), c.Field), 409),
+        Conflict c => Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Duplicate, Text.Get(c.MessageCode, c.Args), c.Field), 409),
         Invalid i => Ok(OperationOutcomes.FromFields(i.Errors), 400),
         _ => Ok(OperationOutcomes.Issue(OperationOutcome.IssueType.Exception, Text.Get("error.unexpected"), null), 500),
     };

@@ -19,11 +19,13 @@ public partial class AuditPage
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private QueryAuditLog Audit { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
+    [Inject] private DescribeAuditEntries Describe { get; set; } = default!;
 
     private StaffContext me = default!;
     private readonly Filter query = new();
     private AuditResultPage? page;
     private Dictionary<Guid, string> orgNames = [];
+    private IReadOnlyDictionary<Guid, AuditEntryView> views = new Dictionary<Guid, AuditEntryView>();
     private readonly FormErrors errors = new();
 
     protected override async Task OnInitializedAsync()
@@ -39,5 +41,6 @@ public partial class AuditPage
         var outcome = await Audit.HandleAsync(me, new AuditQuery(query.From, query.To, query.UserName, query.Entity, query.EntityId, query.Action, null, pageNo, 50));
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); page = null; return; }
         page = outcome.Value;
+        views = await Describe.HandleAsync(me, page.Items);
     }
 }

@@ -59,7 +59,8 @@ public static class ImmunizationFhir
             return FhirEndpoints.SearchPage(http, "Immunization", rows.Select(d => (Resource)ToFhir(d)).ToList(), total, offset, count);
         });
 
-        fhir.MapPost("/Immunization", async (HttpRequest request, CurrentUser user, GetVaccinee vaccinees, AdministerDose administer, ScopedDb dbs, CancellationToken ct) =>
+        fhir.MapPost("/Immunization", async (HttpRequest request, CurrentUser user, GetVaccinee vaccinees, RegisterVaccinee register, AdministerDose administer,
+            ScopedDb dbs, CancellationToken ct) =>
         {
             var (imm, readError) = await FhirBody.ReadAsync<FhirImmunization>(request, "error.fhir.not_immunization", ct);
             if (imm is null) return readError!;
@@ -76,12 +77,13 @@ public static class ImmunizationFhir
                 return Invalid("Immunization.occurrence", "error.required");
             if (!Guid.TryParse(imm.Patient?.Reference?.Replace("Patient/", "", StringComparison.Ordinal), out var residentId))
                 return Invalid("Immunization.patient", "error.required");
-            var vaccineeId = await vaccinees.IdOfResidentAsync(staff, residentId, ct);
-            if (vaccineeId is null) return Invalid("Immunization.patient", "error.fhir.no_vaccination_record");
+            // primarySource false: a historical dose transcribed from another record — kept even when the rules judge it
+            // invalid (marked so, with the reason), and never drawn from our stock. Otherwise the caller gave it now.
+            var transcribed = imm.PrimarySource == false;
 
             // the lot: one of this scope's lots (stock is decremented) or a lot number from elsewhere
             Guid? lotId = null;
-            if (imm.LotNumber is { Length: > 0 } lotNumber)
+            if (imm.LotNumber is { Length: > 0 } lotNumber && !transcribed)
             {
                 await using var db = dbs.For(staff);
                 var lots = await db.VaccineLots.AsNoTracking().Where(l => l.LotNumber == lotNumber).Select(l => new { l.Id, l.Vaccine }).ToListAsync(ct);
@@ -93,8 +95,28 @@ public static class ImmunizationFhir
             var input = new DoseInput(vaccine.Code, doseNumber, at.UtcDateTime, lotId, imm.LotNumber, imm.Manufacturer?.Display,
                 imm.ExpirationDate is { Length: >= 10 } exp && DateOnly.TryParseExact(exp[..10], "yyyy-MM-dd", out var e) ? e : null,
                 imm.Site?.Text ?? imm.Site?.Coding.FirstOrDefault()?.Display, imm.Route?.Coding.FirstOrDefault()?.Code, imm.Performer.FirstOrDefault()?.Actor?.Display,
-                imm.Note.FirstOrDefault()?.Text);
-            var outcome = await administer.HandleAsync(staff, vaccineeId.Value, new RecordVisit([input]), ct);
+                imm.Note.FirstOrDefault()?.Text, transcribed);
+            var visit = new RecordVisit([input]);
+
+            // a resident with a health record but no vaccination record: the record is opened with the dose, in its transaction
+            Outcome<VisitResult> outcome;
+            if (await vaccinees.IdOfResidentAsync(staff, residentId, ct) is { } vaccineeId)
+                outcome = await administer.HandleAsync(staff, vaccineeId, visit, ct);
+            else
+            {
+                var opened = await register.ProvisionalAsync(staff, residentId, ct);
+                if (!opened.IsSuccess)
+                    return opened.Error switch
+                    {
+                        NotFound => Invalid("Immunization.patient", "error.fhir.unknown_patient"),
+                        Invalid i => Invalid("Immunization.patient", i.Errors[0].MessageCode),
+                        _ => FhirJson.Outcome(opened.Error!),
+                    };
+                outcome = await administer.OpenAndRecordAsync(staff, opened.Value, visit, ct);
+                // another request opened the record first: the dose joins it
+                if (outcome.Error is Conflict && await vaccinees.IdOfResidentAsync(staff, residentId, ct) is { } openedMeanwhile)
+                    outcome = await administer.HandleAsync(staff, openedMeanwhile, visit, ct);
+            }
             if (!outcome.IsSuccess) return Outcome(outcome.Error!);
             var saved = outcome.Value.Doses.Single();
             await using var read = dbs.For(staff);
@@ -228,15 +250,19 @@ public static class ImmunizationFhir
         ["vaccine"] = "Immunization.vaccineCode", ["givenAt"] = "Immunization.occurrence", ["lotId"] = "Immunization.lotNumber",
         ["lotNumber"] = "Immunization.lotNumber", ["overrideReason"] = "Immunization.note", ["doseNumber"] = "Immunization.protocolApplied.doseNumber",
         ["site"] = "Immunization.site", ["route"] = "Immunization.route", ["manufacturer"] = "Immunization.manufacturer", ["nurse"] = "Immunization.performer",
+        ["residentId"] = "Immunization.patient",
     };
 
     /// <summary>The clinic's field errors ("doses[0].givenAt") named by the FhirImmunization element that carries them.</summary>
-    private static IResult Outcome(Error error) => error is Invalid invalid
-        ? FhirJson.Ok(OperationOutcomes.FromFields(invalid.Errors.Select(e => e with
+    private static IResult Outcome(Error error) => error switch
+    {
+        Invalid invalid => FhirJson.Ok(OperationOutcomes.FromFields(invalid.Errors.Select(e => e with
         {
             Field = Elements.GetValueOrDefault(e.Field.Contains('.') ? e.Field[(e.Field.IndexOf('.') + 1)..] : e.Field, "Immunization"),
-        })), 400)
-        : FhirJson.Outcome(error);
+        })), 400),
+        Conflict c => FhirJson.Outcome(c with { Field = Elements.GetValueOrDefault(c.Field, "Immunization") }),
+        _ => FhirJson.Outcome(error),
+    };
 
     private static IResult Invalid(string element, string code, params object[] args) =>
         FhirJson.Ok(OperationOutcomes.FromFields([new FieldError(element, code, args)]), 400);

@@ -27,6 +27,10 @@ public partial class VaccineePage
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private GetForecast Forecasts { get; set; } = default!;
 
+    // brackets around an aside in the page's language: full-width in Chinese, ASCII in English
+    private static string Open => Text.IsEnglish ? " (" : "（";
+    private static string Close => Text.IsEnglish ? ")" : "）";
+
     private sealed class DoseRow
     {
         public string? Vaccine { get; set; }

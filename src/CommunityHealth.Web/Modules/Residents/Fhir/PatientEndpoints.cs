@@ -99,8 +99,11 @@ public static class PatientEndpoints
     private static Task<(Patient? Patient, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct) =>
         FhirBody.ReadAsync<Patient>(request, "error.fhir.not_patient", ct);
 
-    /// <summary>Form-field errors named by the Patient element that carries them.</summary>
-    private static IResult Outcome(Error error) => error is Invalid invalid
-        ? FhirJson.Ok(OperationOutcomes.FromFields(invalid.Errors.Select(e => e with { Field = PatientMapping.Elements.GetValueOrDefault(e.Field, "Patient") })), 400)
-        : FhirJson.Outcome(error);
+    /// <summary>Form-field errors (and a conflict's field) named by the Patient element that carries them.</summary>
+    private static IResult Outcome(Error error) => error switch
+    {
+        Invalid invalid => FhirJson.Ok(OperationOutcomes.FromFields(invalid.Errors.Select(e => e with { Field = PatientMapping.Elements.GetValueOrDefault(e.Field, "Patient") })), 400),
+        Conflict c => FhirJson.Outcome(c with { Field = PatientMapping.Elements.GetValueOrDefault(c.Field, "Patient") }),
+        _ => FhirJson.Outcome(error),
+    };
 }

@@ -9,6 +9,8 @@ namespace CommunityHealth.Web.Modules.Residents.Pages;
 public partial class ResidentFormPage
 {
     [Parameter] public Guid? Id { get; set; }
+    /// <summary>"Add a family member": the new resident joins this household (its address pre-filled).</summary>
+    [SupplyParameterFromQuery(Name = "household")] public Guid? HouseholdId { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private GetResident GetResident { get; set; } = default!;
@@ -16,6 +18,7 @@ public partial class ResidentFormPage
     [Inject] private UpdateResident Update { get; set; } = default!;
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
     [Inject] private ListTeams Teams { get; set; } = default!;
+    [Inject] private GetHousehold GetHousehold { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -25,7 +28,11 @@ public partial class ResidentFormPage
     private IReadOnlyList<TeamDto> teams = [];
     private Guid? organizationId;
     private Guid? teamId;
+    private enum HouseholdMode { None, New, Join }
+    private HouseholdMode householdMode = HouseholdMode.None;
     private string? householdAddress;
+    private HouseholdHit? household;
+    private string? relationship;
     private string? loadError;
     private bool saving;
     private readonly FormErrors errors = new();
@@ -49,6 +56,14 @@ public partial class ResidentFormPage
         {
             organizationId = me.OrganizationKind == Domain.Organizations.OrganizationKind.Bureau ? null : me.OrganizationId;
             teamId = teams.FirstOrDefault(t => t.OrganizationId == organizationId)?.Id;
+            if (HouseholdId is { } hid)
+            {
+                var h = await GetHousehold.HandleAsync(me, hid);
+                if (!h.IsSuccess) { loadError = Text.Get(h.Error!.Code); return; }
+                Reads.Page(this, me, h.Value);
+                householdMode = HouseholdMode.Join;
+                HouseholdPicked(HouseholdHit.Of(h.Value));
+            }
         }
     }
 
@@ -93,18 +108,53 @@ public partial class ResidentFormPage
         }
     }
 
+    /// <summary>A message answered by changing a field the page draws itself (the shared fields do this on their own).</summary>
+    private void Answered(params string[] fields)
+    {
+        foreach (var f in fields) errors.Fields.Remove(f);
+    }
+
+    private void SetHouseholdMode(HouseholdMode mode)
+    {
+        householdMode = mode;
+        Answered("household.householdId", "household.relationship", "household.newAddress");
+        if (mode == HouseholdMode.New && string.IsNullOrWhiteSpace(householdAddress)) householdAddress = model.Address;
+    }
+
+    /// <summary>The household chosen to join: the new member's address is the household's unless one was typed.</summary>
+    private void HouseholdPicked(HouseholdHit? h)
+    {
+        household = h;
+        Answered("household.householdId");
+        if (h is not null && string.IsNullOrWhiteSpace(model.Address)) model.Address = h.Address;
+    }
+
+    private HouseholdChoice? Choice() => householdMode switch
+    {
+        HouseholdMode.New => new HouseholdChoice(null, null, householdAddress),
+        HouseholdMode.Join => new HouseholdChoice(household?.Id, relationship, null),
+        _ => null,
+    };
+
     private async Task SaveAsync()
     {
         saving = true;
         try
         {
             var draft = model.ToDraft();
+            if (Id is null && householdMode == HouseholdMode.Join && household is null)
+            {
+                // nothing to send the server yet: show the household's message with the form's own
+                var form = ResidentRules.Validate(draft, today).Error as Domain.Common.Invalid;
+                errors.Show(new Domain.Common.Invalid([.. form?.Errors ?? [], new Domain.Common.FieldError("household.householdId", "error.household.pick")]));
+                return;
+            }
             var outcome = Id is { } id
                 ? await Update.HandleAsync(me, id, draft)
-                : await Register.HandleAsync(me, new RegisterResident(organizationId, teamId, draft,
-                    string.IsNullOrWhiteSpace(householdAddress) ? null : new HouseholdChoice(null, null, householdAddress)));
+                : await Register.HandleAsync(me, new RegisterResident(organizationId, teamId, draft, Choice()));
             if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
-            Nav.NavigateTo($"residents/{outcome.Value.Id}");
+            // the profile says "已保存" and opens at its top (ResidentProfilePage reads this state)
+            Nav.NavigateTo($"residents/{outcome.Value.Id}", new NavigationOptions { HistoryEntryState = ResidentProfilePage.SavedState });
         }
         finally { saving = false; }
     }

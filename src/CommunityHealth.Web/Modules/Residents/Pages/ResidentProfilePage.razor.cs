@@ -7,6 +7,9 @@ namespace CommunityHealth.Web.Modules.Residents.Pages;
 
 public partial class ResidentProfilePage
 {
+    /// <summary>The history state of the navigation from a newly saved record: the profile says "已保存" (the router opens it at its top).</summary>
+    public const string SavedState = "saved";
+
     [Parameter] public Guid Id { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
@@ -19,6 +22,7 @@ public partial class ResidentProfilePage
     [Inject] private ListOrganizations Orgs { get; set; } = default!;
     [Inject] private ListTeams Teams { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private Modules.Examinations.ListExaminations ListExams { get; set; } = default!;
     [Inject] private Modules.Examinations.ListEncounters ListEncounters { get; set; } = default!;
     [Inject] private Modules.Examinations.RecordEncounterHandler RecordEncounter { get; set; } = default!;
@@ -34,10 +38,9 @@ public partial class ResidentProfilePage
     private IReadOnlyList<Modules.Examinations.ExaminationSummary> exams = [];
     private IReadOnlyList<Modules.Examinations.EncounterDto> encounters = [];
     private DateOnly? encounterDate;
-    private string? joinRecordNumber;
+    private HouseholdHit? joinHousehold;
     private string? joinRelationship;
     private string? newHouseholdAddress;
-    [Inject] private SearchResidents Search { get; set; } = default!;
     [Inject] private ListMerges ListMerges { get; set; } = default!;
     [Inject] private UndoMerge UndoMerge { get; set; } = default!;
     private IReadOnlyList<MergeDto> merges = [];
@@ -63,6 +66,8 @@ public partial class ResidentProfilePage
         me = await Current.GetAsync();
         canWrite = me.Can(Permission.ResidentsWrite);
         canMerge = me.Can(Permission.ResidentsMerge);
+        message = Nav.HistoryEntryState == SavedState ? Text.L("已保存") : null;
+        panel = 0;
         orgs = await Orgs.HandleAsync(me);
         teams = await Teams.HandleAsync(me);
         await LoadAsync();
@@ -138,23 +143,24 @@ public partial class ResidentProfilePage
         await LoadAsync();
     }
 
-    /// <summary>Joins the household of the member with that record number, or founds a new one at the address.</summary>
+    private void JoinPicked(HouseholdHit? h)
+    {
+        joinHousehold = h;
+        errors.Fields.Remove("household.householdId");
+    }
+
+    /// <summary>Joins the household picked in the look-up, or founds a new one at the address.</summary>
     private async Task MoveHouseholdAsync()
     {
         errors.Clear();
-        HouseholdChoice choice;
-        if (!string.IsNullOrWhiteSpace(joinRecordNumber))
-        {
-            var found = await Search.ListAsync(me, joinRecordNumber, true, SearchResidents.DefaultPageSize);
-            var member = found.IsSuccess ? found.Value.FirstOrDefault(x => x.RecordNumber == joinRecordNumber.Trim() || x.RecordNumber.EndsWith(joinRecordNumber.Trim().Replace("-", ""), StringComparison.Ordinal)) : null;
-            var household = member is null ? null : (await GetResident.HandleAsync(me, member.Id)).Value.HouseholdId;
-            if (household is null) { errors.Show(new Domain.Common.Invalid("household.householdId", "error.resident.household_unknown")); return; }
-            choice = new HouseholdChoice(household, joinRelationship, null);
-        }
-        else choice = new HouseholdChoice(null, null, newHouseholdAddress);
+        var choice = joinHousehold is { } h ? new HouseholdChoice(h.Id, joinRelationship, null)
+            : string.IsNullOrWhiteSpace(newHouseholdAddress) ? null
+            : new HouseholdChoice(null, null, newHouseholdAddress);
+        if (choice is null) { errors.Show(new Domain.Common.Invalid("household.householdId", "error.household.pick")); return; }
         var outcome = await MoveHousehold.HandleAsync(me, Id, choice);
         if (!outcome.IsSuccess) { errors.Show(outcome.Error!); return; }
-        joinRecordNumber = joinRelationship = newHouseholdAddress = null;
+        joinHousehold = null;
+        joinRelationship = newHouseholdAddress = null;
         Done(Text.L("已保存"));
         await LoadAsync();
     }
