@@ -108,14 +108,17 @@ public static class WorkListQuery
         return new WorkListAnswer(f.AsOf, Name(f.Due), total, page.Page, page.PageSize, await RowsAsync(db, organizations, f.Programmes, items, f.AsOf, ct), counts);
     }
 
-    /// <summary>The rows of some items: their residents read by id (one query), organisation names from the cache.</summary>
+    /// <summary>
+    /// The rows of some items: their residents read by id (one query), organisation names from the cache. The phone is the
+    /// resident's own, else the contact's (a child's guardian), masked as in every list.
+    /// </summary>
     public static async Task<IReadOnlyList<WorkItemDto>> RowsAsync(HealthDbContext db, OrganizationCache organizations, IReadOnlyList<IWorkProgramme> programmes,
         IReadOnlyList<WorkItem> items, DateOnly today, CancellationToken ct)
     {
         if (items.Count == 0) return [];
         var ids = items.Select(i => i.ResidentId).Distinct().ToList();
         var people = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.RecordNumber, r.Phone, r.Address }).ToDictionaryAsync(r => r.Id, ct);
+            .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate, r.RecordNumber, Phone = r.Phone ?? r.ContactPhone, r.Address }).ToDictionaryAsync(r => r.Id, ct);
         var names = await organizations.NamesAsync(items.Select(i => i.OrganizationId), ct);
         var byKey = programmes.ToDictionary(p => p.Key);
         return items.Where(i => people.ContainsKey(i.ResidentId) && byKey.ContainsKey(i.Programme)).Select(i =>
