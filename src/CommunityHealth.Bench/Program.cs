@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using CommunityHealth.Bench;
 
 // Benchmark program (see docs/benchmarks.md). Usage:
-//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|clinics (= immunization + chronic)|records (= residents + immunization + chronic)|generate (the residents' generation only, no report)]
+//   dotnet run -c Release --project src/CommunityHealth.Bench -- [--provider sqlite|postgres|both] [--scenario all|foundation|residents|immunization|chronic|clinics (= immunization + chronic)|records (= residents + immunization + chronic)|worklist (= records + the home list)|generate (the residents' generation only, no report)]
 //     [--residents 1000000] [--seconds 10] [--clients 16]
 //   --bare PORT   (internal) serve the bare Kestrel endpoint on PORT
 if (args is ["--bare", var barePort]) { await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture)); return 0; }
@@ -17,17 +17,19 @@ var results = new List<(string Provider, Measurement M)>();
 var residentResults = new List<ResidentScenario.Result>();
 var immunizationResults = new List<ImmunizationScenario.Result>();
 var chronicResults = new List<ChronicScenario.Result>();
+var workListResults = new List<WorkListScenario.Result>();
 await using (var bare = await AppProcess.StartBareAsync())
 {
     foreach (var provider in options.Providers)
     {
-        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic" or "clinics" or "generate")
+        if (options.Scenario is "all" or "records" or "residents" or "immunization" or "chronic" or "clinics" or "generate" or "worklist")
         {
             await using var big = await AppProcess.StartAppAsync(root, provider);
             var residents = await ResidentScenario.RunAsync(big, provider, options.Residents, options, measure: options.Scenario is "all" or "records" or "residents");
             if (options.Scenario is "all" or "records" or "residents") residentResults.Add(residents);
-            if (options.Scenario is "all" or "records" or "immunization" or "clinics") immunizationResults.Add(await ImmunizationScenario.RunAsync(big, provider, options));
-            if (options.Scenario is "all" or "records" or "chronic" or "clinics") chronicResults.Add(await ChronicScenario.RunAsync(big, provider, options));
+            if (options.Scenario is "all" or "records" or "immunization" or "clinics" or "worklist") immunizationResults.Add(await ImmunizationScenario.RunAsync(big, provider, options));
+            if (options.Scenario is "all" or "records" or "chronic" or "clinics" or "worklist") chronicResults.Add(await ChronicScenario.RunAsync(big, provider, options));
+            if (options.Scenario is "all" or "records" or "worklist") workListResults.Add(await WorkListScenario.RunAsync(big, provider, options));
         }
         if (options.Scenario is not ("all" or "foundation")) continue;
         await using var app = await AppProcess.StartAppAsync(root, provider);
@@ -55,5 +57,7 @@ if (results.Count > 0) Report.Write(root, options, results);
 if (residentResults.Count > 0) Report.WriteResidents(root, options, residentResults);
 if (immunizationResults.Count > 0) Report.WriteImmunization(root, options, immunizationResults);
 if (chronicResults.Count > 0) Report.WriteChronic(root, options, chronicResults);
-if (residentResults.Count + immunizationResults.Count + chronicResults.Count > 0) Report.WriteTargets(root, options, residentResults, immunizationResults, chronicResults);
+if (workListResults.Count > 0) Report.WriteWorkList(root, options, workListResults);
+if (residentResults.Count + immunizationResults.Count + chronicResults.Count + workListResults.Count > 0)
+    Report.WriteTargets(root, options, residentResults, immunizationResults, chronicResults, workListResults);
 return 0;

@@ -120,12 +120,29 @@ public static class Report
         Replace(root, "<!-- bench:chronic:begin -->", "<!-- bench:chronic:end -->", sb.ToString());
     }
 
+    public static void WriteWorkList(string root, BenchOptions options, List<WorkListScenario.Result> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("<!-- bench:worklist:begin -->");
+        sb.AppendLine($"## The home list (issue 21) at {options.Residents:N0} residents");
+        sb.AppendLine();
+        sb.AppendLine($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, `{options.CommandLine}`");
+        sb.AppendLine($"- Machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        foreach (var r in results)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"- {r.Provider}: {r.Items:N0} work items (every open series' next dose of the vaccination records, every active registration's next follow-up), written from the programmes' recomputation in {r.GenerateSeconds:F1} s."));
+        sb.AppendLine("- Targets: the first page (100 rows, due today incl. overdue, most days overdue first, with the counts per programme) p95 ≤ 50 ms for a team and for a center; counts per programme ≤ 100 ms. Teams as the district administrator with `?team=`, centers as each center's director (the center's scope), one request after another; \"raw\" is the page query (or the grouped count) hand-written in SQL — the handler's page also counts per programme and reads the page's residents.");
+        AppendRows(sb, results.Select(r => (r.Provider, r.Rows)));
+        sb.AppendLine("<!-- bench:worklist:end -->");
+        Replace(root, "<!-- bench:worklist:begin -->", "<!-- bench:worklist:end -->", sb.ToString());
+    }
+
     /// <summary>
     /// One row per performance target of the house issue (18) and of issues 3–5 that it keeps, per provider: the figure
     /// the target is judged on (the worst row of its kind where several rows measure it) and whether it is met.
     /// </summary>
     public static void WriteTargets(string root, BenchOptions options, List<ResidentScenario.Result> residents,
-        List<ImmunizationScenario.Result> immunization, List<ChronicScenario.Result> chronic)
+        List<ImmunizationScenario.Result> immunization, List<ChronicScenario.Result> chronic, List<WorkListScenario.Result> workList)
     {
         var rows = new List<(string Target, string Provider, string Figure, bool Met)>();
         static string F(double v, string unit) => v.ToString(v < 10 ? "F2" : "N0", CultureInfo.InvariantCulture) + unit;
@@ -172,6 +189,12 @@ public static class Report
             WorstCold("indicator board ≤ 3 s cold (in process)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator board", StringComparison.Ordinal)), 3000);
             Worst("indicator board ≤ 200 ms when nothing changed (HTTP p95)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator board", StringComparison.Ordinal)), 200);
             Worst("gap list of the largest indicator, first page ≤ 200 ms (HTTP p95)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("indicator gap", StringComparison.Ordinal)), 200);
+        }
+        foreach (var r in workList)
+        {
+            Worst("home list first page p95 ≤ 50 ms (HTTP, a team)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("team home list", StringComparison.Ordinal)), 50);
+            Worst("home list first page p95 ≤ 50 ms (HTTP, a center)", r.Provider, r.Rows.Where(x => x.Name.StartsWith("center home list", StringComparison.Ordinal)), 50);
+            Worst("counts per programme p95 ≤ 100 ms (HTTP, team and center)", r.Provider, r.Rows.Where(x => x.Name.Contains("counts", StringComparison.Ordinal)), 100);
         }
 
         var sb = new StringBuilder();

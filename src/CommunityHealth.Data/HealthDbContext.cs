@@ -7,6 +7,7 @@ using CommunityHealth.Data.Immunization;
 using CommunityHealth.Data.Organizations;
 using CommunityHealth.Data.Residents;
 using CommunityHealth.Data.Staff;
+using CommunityHealth.Data.WorkList;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +97,8 @@ public abstract class HealthDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<ChronicMonthStat> ChronicMonthStats => Set<ChronicMonthStat>();
     public DbSet<Indicators.PopulationFigure> PopulationFigures => Set<Indicators.PopulationFigure>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

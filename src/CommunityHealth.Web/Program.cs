@@ -13,6 +13,7 @@ using CommunityHealth.Web.Modules.Indicators;
 using CommunityHealth.Web.Modules.Organizations;
 using CommunityHealth.Web.Modules.Residents;
 using CommunityHealth.Web.Modules.Staff;
+using CommunityHealth.Web.Modules.WorkList;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
 using Microsoft.AspNetCore.Localization;
@@ -48,6 +49,7 @@ builder.AddModule<ExaminationsModule>();
 builder.AddModule<ImmunizationModule>();
 builder.AddModule<ChronicCareModule>();
 builder.AddModule<IndicatorsModule>();
+builder.AddModule<WorkListModule>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();

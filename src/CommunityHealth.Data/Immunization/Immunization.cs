@@ -214,8 +214,9 @@ public sealed class TemperatureReading : IScoped
 
 
 /// <summary>
-/// The reminder outbox: one message per guardian, vaccinee and due date (<see cref="DedupKey"/> is unique, so a
-/// message is never generated or sent twice); senders pick pending rows, retrying with back-off.
+/// The reminder outbox: one message per resident, programme, source and due date (<see cref="DedupKey"/> is unique, so a
+/// message is never generated or sent twice); senders pick pending rows, retrying with back-off. Every programme's
+/// reminders come from its work items; a vaccination reminder also names the child's record.
 /// </summary>
 public sealed class ReminderMessage : IScoped
 {
@@ -223,7 +224,10 @@ public sealed class ReminderMessage : IScoped
     public Guid DistrictId { get; set; }
     public Guid? CenterId { get; set; }
     public Guid OrganizationId { get; set; }
-    public Guid VaccineeId { get; set; }
+    public Guid? VaccineeId { get; set; }
+    public Guid? ResidentId { get; set; }
+    /// <summary>The work list's programme key (immunization, hypertension …).</summary>
+    public string Programme { get; set; } = "";
     public string DedupKey { get; set; } = "";
     public string Recipient { get; set; } = "";
     public string Text { get; set; } = "";

@@ -163,6 +163,9 @@ public sealed class ReminderMessageConfiguration : IEntityTypeConfiguration<Remi
         b.Property(m => m.Text).HasMaxLength(500);
         b.Property(m => m.LastError).HasMaxLength(500);
         b.Property(m => m.Sender).HasMaxLength(30);
+        b.Property(m => m.Programme).HasMaxLength(20);
+        b.HasIndex(m => m.ResidentId);
+        b.HasOne<Resident>().WithMany().HasForeignKey(m => m.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => m.DedupKey).IsUnique();
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => new { m.DistrictId, m.CreatedAt });

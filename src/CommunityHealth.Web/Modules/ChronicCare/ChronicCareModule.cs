@@ -5,6 +5,7 @@ using CommunityHealth.Web.Modules.ChronicCare.Fhir;
 using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
+using CommunityHealth.Web.Platform.WorkList;
 
 namespace CommunityHealth.Web.Modules.ChronicCare;
 
@@ -30,7 +31,8 @@ public sealed class ChronicCareModule : IModule
         services.AddScoped<CreateReferralHandler>();
         services.AddScoped<RecordReferralResultHandler>();
         services.AddScoped<ChronicWorkList>();
-        services.AddScoped<IWorkCounts, CountChronicWork>();
+        services.AddWorkProgramme<HypertensionWorkItems>();
+        services.AddWorkProgramme<DiabetesWorkItems>();
     }
 
     /// <summary>The module's routes under /api/chronic, one slice each.</summary>

@@ -1,4 +1,5 @@
 using CommunityHealth.Data.Audit;
+using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Staff;
@@ -42,6 +43,7 @@ public sealed class DeregisterPatient(ScopedDb dbs, TimeProvider clock)
         await using (var tx = await db.BeginWriteAsync(ct))
         {
             await ChronicStats.CopyRegistrationAsync(db, reg, ct);
+            await ChronicWorkItems.SyncAsync(db, reg, WorkItemStatus.Closed, today, now, ct); // off the home list
             db.Audit(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Update, $"deregistered {cmd.Reason}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -1,5 +1,6 @@
 using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Examinations;
@@ -93,6 +94,7 @@ public sealed class RecordFollowUp(ScopedDb dbs, TimeProvider clock, IFollowUpSt
         var overridden = outcome.Decisions.Where(x => x.Reasons.Any(r => r.Code == "chronic.reason.overridden")).ToList();
         db.Audit(staff, "ChronicVisit", visit.Id.ToString(), AuditActions.Create,
             $"resident {residentId} {date:yyyy-MM-dd}{(visit.Urgent ? " urgent" : "")}{(overridden.Count > 0 ? $" override {string.Join(',', overridden.Select(o => $"{o.Programme}={o.Class}"))}: {visit.OverrideReason}" : "")}");
+        foreach (var reg in registrations) await ChronicWorkItems.SyncAsync(db, reg, WorkItemStatus.Done, today, now, ct); // the next follow-up replaces the one done
         await store.SaveAsync(db, new FollowUpSave(visit, measurements, stats, rejudged, registrations), ct);
         return ChronicMapping.ToDto(visit, null);
     }

@@ -1,5 +1,6 @@
 using CommunityHealth.Data.Audit;
 using CommunityHealth.Data.ChronicCare;
+using CommunityHealth.Data.WorkList;
 using CommunityHealth.Domain.ChronicCare;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
@@ -76,6 +77,7 @@ public sealed class RegisterPatient(ScopedDb dbs, TimeProvider clock)
         await using (var tx = await db.BeginWriteAsync(ct))
         {
             await ChronicStats.CopyRegistrationAsync(db, reg, ct); // a re-registration: earlier visits' rows now belong to it
+            await ChronicWorkItems.SyncAsync(db, reg, WorkItemStatus.Closed, today, now, ct); // the first follow-up on the home list
             db.Audit(staff, "ChronicRegistration", reg.Id.ToString(), AuditActions.Create, $"{programme} resident {resident.Id}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -140,6 +140,7 @@ public sealed class AdministerDose(ScopedDb dbs, TimeProvider clock)
         var judged = history.ToDictionary(d => d.Id, d => (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber));
         history.AddRange(doses);
         var final = VaccinationHistory.Recompute(child, history, cis, clock.Today());
+        await ImmunizationWorkItems.SyncAsync(db, child, final, clock.Today(), now.UtcDateTime, ct); // saved with the visit
         child.UpdatedAt = now.UtcDateTime;
         var rejudged = history.Where(d => judged.TryGetValue(d.Id, out var j) && j != (d.Valid, d.ValidityReason, d.Timely, d.DoseNumber)).ToList();
         if (isNew) db.Audit(staff, "Vaccinee", child.Id.ToString(), AuditActions.Create, RegisterVaccinee.ProvisionalDetail);

@@ -30,6 +30,7 @@ public sealed class ChangeVaccineeStatus(ScopedDb dbs, TimeProvider clock, Organ
         child.Status = cmd.Status!.Value;
         child.StatusDate = cmd.Date ?? today;
         child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await VaccinationHistory.RecomputeAsync(db, child, today, child.UpdatedAt, ct); // off the home list, or back on it
         db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"status {child.Status}");
         await db.SaveChangesAsync(ct);
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);

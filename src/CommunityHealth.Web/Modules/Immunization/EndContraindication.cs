@@ -25,7 +25,7 @@ public sealed class EndContraindication(ScopedDb dbs, TimeProvider clock, Organi
         ci.Until = today < ci.From ? ci.From : today; // from today it no longer applies
         db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"end {ci.Kind} {ci.Vaccine}");
         await db.SaveChangesAsync(ct);
-        await VaccinationHistory.RecomputeAsync(db, child, today, ct);
+        await VaccinationHistory.RecomputeAsync(db, child, today, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);
     }

@@ -3,6 +3,7 @@ using CommunityHealth.Web.Modules.Immunization.Fhir;
 using CommunityHealth.Web.Platform.Indicators;
 using CommunityHealth.Web.Platform.Modules;
 using CommunityHealth.Web.Platform.Seeding;
+using CommunityHealth.Web.Platform.WorkList;
 
 namespace CommunityHealth.Web.Modules.Immunization;
 
@@ -31,7 +32,7 @@ public sealed class ImmunizationModule : IModule
         services.AddScoped<RecordContact>();
         services.AddScoped<ChangeVaccineeStatus>();
         services.AddScoped<VaccinationWorkList>();
-        services.AddScoped<IWorkCounts, CountVaccinationWork>();
+        services.AddWorkProgramme<ImmunizationWorkItems>();
         services.AddScoped<RefreshDueDates>();
         services.AddScoped<ListVaccineLots>();
         services.AddScoped<ReceiveVaccineLot>();

@@ -38,7 +38,7 @@ public sealed class RecordContraindication(ScopedDb dbs, TimeProvider clock, Org
         child.HasContraindications = true;
         db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, $"{cmd.Kind ?? ContraindicationKind.Contraindication} {cmd.Vaccine}");
         await db.SaveChangesAsync(ct);
-        await VaccinationHistory.RecomputeAsync(db, child, clock.Today(), ct);
+        await VaccinationHistory.RecomputeAsync(db, child, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);
     }

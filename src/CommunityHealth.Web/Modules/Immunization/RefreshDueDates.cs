@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHealth.Web.Modules.Immunization;
 
 /// <summary>The daily job's re-evaluation of stored due dates (<see cref="ImmunizationJobs"/>).</summary>
-public sealed class RefreshDueDates
+public sealed class RefreshDueDates(TimeProvider clock)
 {
     /// <summary>
     /// Re-evaluates only the children whose review day has come (an open dose reached its last age, e.g. MPSV-A at
     /// 24 months; due dates themselves are stored and need no recomputation) so the lists stay true without
-    /// recomputing anyone on read. Run daily; returns how many changed.
+    /// recomputing anyone on read; the children's work items follow their forecast (<see cref="ImmunizationWorkItems"/>).
+    /// Run daily by the work list's job; returns how many changed.
     /// </summary>
     public async Task<int> HandleAsync(HealthDbContext db, DateOnly today, CancellationToken ct = default)
     {
@@ -22,7 +23,7 @@ public sealed class RefreshDueDates
             foreach (var child in batch)
             {
                 var before = (child.NextDueDate, child.NextOverdueDate, child.NextDueDoses);
-                await VaccinationHistory.RecomputeAsync(db, child, today, ct);
+                await VaccinationHistory.RecomputeAsync(db, child, today, clock.GetUtcNow().UtcDateTime, ct);
                 if (before != (child.NextDueDate, child.NextOverdueDate, child.NextDueDoses)) changed++;
                 if (child.ReviewOn <= today) child.ReviewOn = today.AddDays(1); // nothing more today
             }

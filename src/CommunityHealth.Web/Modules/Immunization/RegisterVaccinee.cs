@@ -61,7 +61,7 @@ public sealed class RegisterVaccinee(ScopedDb dbs, TimeProvider clock, Organizat
             GuardianPhone = PhoneNumber.Normalize(cmd.GuardianPhone)!, MotherHBsAg = cmd.MotherHBsAg ?? HBsAgStatus.Unknown,
             BirthWeightGrams = cmd.BirthWeightGrams, Immunodeficient = cmd.Immunodeficient ?? false, CreatedAt = now, UpdatedAt = now,
         };
-        VaccinationHistory.Recompute(child, [], [], today);
+        await ImmunizationWorkItems.SyncAsync(db, child, VaccinationHistory.Recompute(child, [], [], today), today, now, ct);
         db.Vaccinees.Add(child);
         db.Audit(staff, "Vaccinee", child.Id.ToString(), AuditActions.Create, $"certificate {certificate}");
         await db.SaveChangesAsync(ct);
@@ -84,7 +84,7 @@ public sealed class RegisterVaccinee(ScopedDb dbs, TimeProvider clock, Organizat
         if (cmd.BirthWeightGrams is { } grams) child.BirthWeightGrams = grams;
         if (cmd.Immunodeficient is { } immunodeficient) child.Immunodeficient = immunodeficient;
         child.UpdatedAt = now;
-        await VaccinationHistory.RecomputeAsync(db, child, today, ct);
+        await VaccinationHistory.RecomputeAsync(db, child, today, now, ct);
         db.Audit(staff, "Vaccinee", child.Id.ToString(), AuditActions.Update, $"registered: certificate {certificate}");
         await db.SaveChangesAsync(ct);
         return await VaccinationHistory.ViewAsync(db, organizations, child.Id, today, ct);

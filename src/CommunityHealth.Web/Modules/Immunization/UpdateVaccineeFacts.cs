@@ -44,7 +44,7 @@ public sealed class UpdateVaccineeFacts(ScopedDb dbs, TimeProvider clock, Organi
         if (cmd.Immunodeficient is { } immuno) child.Immunodeficient = immuno;
         if (cmd.Ppd is not null) (child.Ppd, child.PpdDate) = (cmd.Ppd, cmd.PpdDate);
         if (cmd.ImmunoglobulinDates is not null) child.ImmunoglobulinDates = cmd.ImmunoglobulinDates.Distinct().Order().ToList();
-        await VaccinationHistory.RecomputeAsync(db, child, today, ct);
+        await VaccinationHistory.RecomputeAsync(db, child, today, clock.GetUtcNow().UtcDateTime, ct);
         db.Audit(staff, "Vaccinee", id.ToString(), AuditActions.Update, "facts");
         await db.SaveChangesAsync(ct);
         return await VaccinationHistory.ViewAsync(db, organizations, id, clock.Today(), ct);

@@ -16,15 +16,18 @@ public static class VaccinationHistory
         (await (tracked ? db.VaccinationDoses : db.VaccinationDoses.AsNoTracking()).Where(d => d.VaccineeId == child.Id).OrderBy(d => d.GivenAt).ToListAsync(ct),
          child.HasContraindications ? await db.VaccineeContraindications.AsNoTracking().Where(c => c.VaccineeId == child.Id).ToListAsync(ct) : []);
 
-    public static async Task RecomputeAsync(HealthDbContext db, Vaccinee child, DateOnly today, CancellationToken ct)
+    /// <summary>Recomputes the child's history (<see cref="Recompute"/>) and brings its work items to the forecast, in the caller's save.</summary>
+    public static async Task RecomputeAsync(HealthDbContext db, Vaccinee child, DateOnly today, DateTime now, CancellationToken ct)
     {
         var (doses, cis) = await ReadAsync(db, child, tracked: true, ct);
-        Recompute(child, doses, cis, today);
+        await ImmunizationWorkItems.SyncAsync(db, child, Recompute(child, doses, cis, today), today, now, ct);
     }
 
     /// <summary>
     /// Runs the forecaster once over the whole history: every dose's validity, number and timeliness are rewritten
     /// (a dose recorded late may change how later doses count), and the next due dates are stored for the work lists.
+    /// A caller that saves the child also writes its work items from the forecast returned
+    /// (<see cref="ImmunizationWorkItems.SyncAsync"/>), before the same save.
     /// </summary>
     public static Forecast Recompute(Vaccinee child, IReadOnlyList<VaccinationDose> doses, IEnumerable<VaccineeContraindication> cis, DateOnly today)
     {

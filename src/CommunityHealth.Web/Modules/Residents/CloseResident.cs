@@ -2,6 +2,7 @@ using CommunityHealth.Data.Audit;
 using CommunityHealth.Domain.Common;
 using CommunityHealth.Domain.Residents;
 using CommunityHealth.Domain.Staff;
+using CommunityHealth.Web.Platform.WorkList;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Residents;
@@ -43,6 +44,7 @@ public sealed class CloseResidentHandler(ScopedDb dbs, TimeProvider clock)
         r.CloseNote = string.IsNullOrWhiteSpace(cmd.Note) ? null : cmd.Note.Trim();
         r.UpdatedAt = now;
         db.ResidentChanges.Add(ResidentMapping.Change(r, staff, now, "status", "Active", $"Closed {cmd.Reason} {cmd.Date:yyyy-MM-dd} {r.CloseNote}".Trim()));
+        await WorkItemWriter.CloseResidentAsync(db, r.Id, clock.Today(), now, ct); // nothing more is due for a closed record
         db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Close, $"{cmd.Reason} {cmd.Date:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         return ResidentMapping.ToDto(r, clock.Today());

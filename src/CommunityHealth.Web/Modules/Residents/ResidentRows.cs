@@ -1,5 +1,6 @@
 using CommunityHealth.Data;
 using CommunityHealth.Data.Residents;
+using CommunityHealth.Web.Platform.WorkList;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHealth.Web.Modules.Residents;
@@ -44,6 +45,7 @@ public static class ResidentRows
         await MoveAsync(db.ChronicVisits, moves.ChronicVisits, from, to.Id, center, org, ct);
         await MoveAsync(db.Referrals, moves.Referrals, from, to.Id, center, org, ct);
         await MoveAsync(db.Measurements, moves.Measurements, from, to.Id, center, org, ct);
+        await WorkItemWriter.MoveSourcesAsync(db, [.. moves.Vaccinees, .. moves.ChronicRegistrations], to.Id, center, org, to.TeamId, ct); // items follow their records
         await db.HouseholdMembers.IgnoreQueryFilters().Where(x => moves.HouseholdMembers.Contains(x.Id) && x.ResidentId == from)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, to.Id), ct);
     }
@@ -72,6 +74,7 @@ public static class ResidentRows
         await RelocateAsync(db.Referrals, residentId, center, org, ct);
         await RelocateAsync(db.Measurements, residentId, center, org, ct);
         await RelocateAsync(db.ChronicMonthStats, residentId, center, org, ct);
+        await WorkItemWriter.RelocateAsync(db, residentId, center, org, team, ct); // the new station's home list carries them
     }
 
     /// <summary>The rows hanging off a vaccination record (not off the resident) follow it into the organisation.</summary>

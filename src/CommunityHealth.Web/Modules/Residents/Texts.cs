@@ -92,7 +92,6 @@ public sealed class Texts : TextTable
         ("默认与现住址相同", "The current address unless changed"),
         ("已选家庭", "Chosen household"),
         ("户主", "Head"),
-        ("{0} 人", "{0} people"),
         ("重新选择", "Choose another"),
         ("查找家庭：家庭住址，或家庭成员的姓名、拼音首字母、电话、档案编号", "Find a household: address, or a member's name, pinyin initials, phone or record number"),
         ("查找", "Find"),

@@ -46,7 +46,7 @@ public sealed class UpdateResident(ScopedDb dbs, TimeProvider clock)
             child.BirthDate = r.BirthDate;
             var (doses, cis) = await Immunization.VaccinationHistory.ReadAsync(db, child, tracked: true, ct);
             foreach (var dose in doses) dose.BirthDate = r.BirthDate;
-            Immunization.VaccinationHistory.Recompute(child, doses, cis, clock.Today());
+            await Immunization.ImmunizationWorkItems.SyncAsync(db, child, Immunization.VaccinationHistory.Recompute(child, doses, cis, clock.Today()), clock.Today(), now, ct);
         }
         db.Audit(staff, "Resident", r.Id.ToString(), AuditActions.Update, string.Join(',', changes.Select(c => c.Field)));
         await db.SaveChangesAsync(ct);

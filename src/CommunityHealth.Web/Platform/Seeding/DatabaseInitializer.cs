@@ -6,6 +6,7 @@ using CommunityHealth.Data.Staff;
 using CommunityHealth.Domain.Organizations;
 using CommunityHealth.Domain.Staff;
 using CommunityHealth.Web.Modules.ChronicCare;
+using CommunityHealth.Web.Platform.WorkList;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,7 @@ public static class DatabaseInitializer
         {
             await DatabaseSetup.MigrateAsync(factory, db, ct);
             await ChronicStats.BackfillAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            await WorkItemBackfill.RunAsync(sp, db, ct);
             if (await db.Districts.AnyAsync(ct)) return;
         }
 

@@ -10,6 +10,8 @@ namespace CommunityHealth.Web.Modules.Immunization.Pages;
 public partial class VaccineePage
 {
     [Parameter] public Guid Id { get; set; }
+    /// <summary>The vaccine to propose first (the home list's item opens the page with it).</summary>
+    [SupplyParameterFromQuery(Name = "vaccine")] public string? Vaccine { get; set; }
     [Inject] private CurrentUser Current { get; set; } = default!;
     [Inject] private ReadAudit Reads { get; set; } = default!;
     [Inject] private GetVaccinee Vaccinees { get; set; } = default!;
@@ -94,7 +96,8 @@ public partial class VaccineePage
     /// <summary>A new row proposes the forecast's first due vaccine not yet on the visit, and its lot when the clinic has exactly one usable.</summary>
     private void AddRow()
     {
-        var due = forecast is null ? null : VisitRules.Propose(forecast, rows.Select(r => r.Vaccine));
+        var asked = rows.Count == 0 && Vaccines.Find(Vaccine) is { } v ? v.Code : null; // the work item's vaccine, on the first row
+        var due = asked ?? (forecast is null ? null : VisitRules.Propose(forecast, rows.Select(r => r.Vaccine)));
         rows.Add(new DoseRow { Vaccine = due, Date = today, LotId = OnlyLot(due), Nurse = me.DisplayName }); // the signed-in nurse gives it, unless she names another
     }
 
