@@ -62,6 +62,9 @@ public static class DataServiceCollectionExtensions
                 sp.GetRequiredService<SqliteWriteGate>(); // tracked for disposal from the first context on
                 return new HealthDbFactory<SqliteHealthDbContext>(level =>
                     Build(new DbContextOptionsBuilder<SqliteHealthDbContext>().UseSqlite(connectionString)
+                        // a migration that rebuilds a table (SQLite cannot alter a column) turns foreign keys off around it, outside the
+                        // migration's transaction, as EF Core's recipe does: said at Information, so a normal start prints no warning
+                        .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information)))
                         .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), pragmas, gate, sp.GetRequiredService<DataVersion>()), level, sp), Sqlite);
             });
         }
