@@ -55,6 +55,9 @@ public sealed class FormWorkflowTests(BrowserApp fixture) : IClassFixture<Browse
 
         await page.SetFieldAsync("#f-vitals-leftDiastolic", "88");
         await page.SetFieldAsync("#f-vitals-leftSystolic", "146");
+        // the server has taken 146/88 (the raised BP is shown) before the field is overwritten: otherwise the render of
+        // 146 can arrive after "abc" was typed and put 146 back in the box, as a user typing that fast would see too
+        await Expect(page.Locator("[data-testid=exam-findings]")).ToBeVisibleAsync();
         await page.SetFieldAsync("#f-vitals-leftSystolic", "abc");
         await Expect(page.Locator("[data-field-error='vitals.leftSystolic']")).ToHaveTextAsync("请输入数字");
         await page.ClickAsync("#exam-save");
